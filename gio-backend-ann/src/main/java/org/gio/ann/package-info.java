@@ -1,0 +1,2 @@
+/** Approximate pool search on Lucene HNSW (issue: gio-backend-ann). */
+package org.gio.ann;

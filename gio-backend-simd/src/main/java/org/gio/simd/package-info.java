@@ -1,0 +1,2 @@
+/** Vector API kernels for GIO (issue: gio-backend-simd). */
+package org.gio.simd;

@@ -1,0 +1,2 @@
+/** Benchmarks: JMH kernels and the end-to-end runner. */
+package org.gio.bench;

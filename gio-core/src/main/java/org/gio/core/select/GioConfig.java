@@ -1,0 +1,416 @@
+package org.gio.core.select;
+
+import org.gio.core.stop.StopRule;
+
+/**
+ * Every option of a GIO run (ALGORITHM.md §4), immutable. Build one with {@link #builder()};
+ * {@link Builder#build()} rejects a bad value with a message naming the field and its range.
+ * Defaults are the reference's.
+ */
+public final class GioConfig {
+  private final int k;
+  private final int maxIter;
+  private final StopRule stop;
+  private final double minDifference;
+  private final boolean resetsAllowed;
+  private final int maxResets;
+  private final double maxDataSize;
+  private final double minKl;
+  private final int maxSequentialIncreases;
+  private final double randomInitPct;
+  private final double randomRestartProb;
+  private final double scaleFactor;
+  private final VInit vInit;
+  private final int gradDescIter;
+  private final double lr;
+  private final boolean discardNearestForXY;
+  private final boolean normalize;
+  private final double uniformLow;
+  private final double uniformHigh;
+  private final int uniformStartSize;
+  private final long seed;
+  private final boolean trackExactKl;
+
+  private GioConfig(Builder b) {
+    k = b.k;
+    maxIter = b.maxIter;
+    stop = b.stop;
+    minDifference = b.minDifference;
+    resetsAllowed = b.resetsAllowed;
+    maxResets = b.maxResets;
+    maxDataSize = b.maxDataSize;
+    minKl = b.minKl;
+    maxSequentialIncreases = b.maxSequentialIncreases;
+    randomInitPct = b.randomInitPct;
+    randomRestartProb = b.randomRestartProb;
+    scaleFactor = b.scaleFactor;
+    vInit = b.vInit;
+    gradDescIter = b.gradDescIter;
+    lr = b.lr;
+    discardNearestForXY = b.discardNearestForXY;
+    normalize = b.normalize;
+    uniformLow = b.uniformLow;
+    uniformHigh = b.uniformHigh;
+    uniformStartSize = b.uniformStartSize;
+    seed = b.seed;
+    trackExactKl = b.trackExactKl;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The reference's defaults. */
+  public static GioConfig defaults() {
+    return builder().build();
+  }
+
+  /** A builder starting from this configuration. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Neighbour order of the estimators. */
+  public int k() {
+    return k;
+  }
+
+  /** At most this many rows are accepted (no off-by-one, unlike the released reference). */
+  public int maxIter() {
+    return maxIter;
+  }
+
+  public StopRule stop() {
+    return stop;
+  }
+
+  public double minDifference() {
+    return minDifference;
+  }
+
+  public boolean resetsAllowed() {
+    return resetsAllowed;
+  }
+
+  public int maxResets() {
+    return maxResets;
+  }
+
+  public double maxDataSize() {
+    return maxDataSize;
+  }
+
+  public double minKl() {
+    return minKl;
+  }
+
+  public int maxSequentialIncreases() {
+    return maxSequentialIncreases;
+  }
+
+  public double randomInitPct() {
+    return randomInitPct;
+  }
+
+  public double randomRestartProb() {
+    return randomRestartProb;
+  }
+
+  /** True when the gradient scale is computed from the first candidate (the reference's auto). */
+  public boolean autoScale() {
+    return Double.isNaN(scaleFactor);
+  }
+
+  /** The fixed gradient scale; NaN when {@link #autoScale()}. */
+  public double scaleFactor() {
+    return scaleFactor;
+  }
+
+  public VInit vInit() {
+    return vInit;
+  }
+
+  public int gradDescIter() {
+    return gradDescIter;
+  }
+
+  public double lr() {
+    return lr;
+  }
+
+  public boolean discardNearestForXY() {
+    return discardNearestForXY;
+  }
+
+  public boolean normalize() {
+    return normalize;
+  }
+
+  public double uniformLow() {
+    return uniformLow;
+  }
+
+  public double uniformHigh() {
+    return uniformHigh;
+  }
+
+  public int uniformStartSize() {
+    return uniformStartSize;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** Whether KL_exact is kept alongside and reported for every accepted row. */
+  public boolean trackExactKl() {
+    return trackExactKl;
+  }
+
+  @Override
+  public String toString() {
+    return "GioConfig{k=" + k + ", maxIter=" + maxIter + ", stop=" + stop
+        + ", minDifference=" + minDifference + ", resetsAllowed=" + resetsAllowed
+        + ", maxResets=" + maxResets + ", maxDataSize=" + maxDataSize + ", minKl=" + minKl
+        + ", maxSequentialIncreases=" + maxSequentialIncreases
+        + ", randomInitPct=" + randomInitPct + ", randomRestartProb=" + randomRestartProb
+        + ", scaleFactor=" + (autoScale() ? "auto" : scaleFactor) + ", vInit=" + vInit
+        + ", gradDescIter=" + gradDescIter + ", lr=" + lr
+        + ", discardNearestForXY=" + discardNearestForXY + ", normalize=" + normalize
+        + ", uniformLow=" + uniformLow + ", uniformHigh=" + uniformHigh
+        + ", uniformStartSize=" + uniformStartSize + ", seed=" + seed
+        + ", trackExactKl=" + trackExactKl + "}";
+  }
+
+  /** Mutable builder; every setter returns {@code this}. */
+  public static final class Builder {
+    private int k = 5;
+    private int maxIter = 100;
+    private StopRule stop = StopRule.INCREASE;
+    private double minDifference = 0;
+    private boolean resetsAllowed = false;
+    private int maxResets = 2;
+    private double maxDataSize = 1.0;
+    private double minKl = 0;
+    private int maxSequentialIncreases = 3;
+    private double randomInitPct = 0;
+    private double randomRestartProb = 0;
+    private double scaleFactor = Double.NaN;
+    private VInit vInit = VInit.MEAN;
+    private int gradDescIter = 50;
+    private double lr = 0.01;
+    private boolean discardNearestForXY = false;
+    private boolean normalize = true;
+    private double uniformLow = -1;
+    private double uniformHigh = 1;
+    private int uniformStartSize = 20;
+    private long seed = 0;
+    private boolean trackExactKl = true;
+
+    private Builder() {}
+
+    private Builder(GioConfig c) {
+      k = c.k;
+      maxIter = c.maxIter;
+      stop = c.stop;
+      minDifference = c.minDifference;
+      resetsAllowed = c.resetsAllowed;
+      maxResets = c.maxResets;
+      maxDataSize = c.maxDataSize;
+      minKl = c.minKl;
+      maxSequentialIncreases = c.maxSequentialIncreases;
+      randomInitPct = c.randomInitPct;
+      randomRestartProb = c.randomRestartProb;
+      scaleFactor = c.scaleFactor;
+      vInit = c.vInit;
+      gradDescIter = c.gradDescIter;
+      lr = c.lr;
+      discardNearestForXY = c.discardNearestForXY;
+      normalize = c.normalize;
+      uniformLow = c.uniformLow;
+      uniformHigh = c.uniformHigh;
+      uniformStartSize = c.uniformStartSize;
+      seed = c.seed;
+      trackExactKl = c.trackExactKl;
+    }
+
+    public Builder k(int v) {
+      k = v;
+      return this;
+    }
+
+    public Builder maxIter(int v) {
+      maxIter = v;
+      return this;
+    }
+
+    public Builder stop(StopRule v) {
+      stop = v;
+      return this;
+    }
+
+    public Builder minDifference(double v) {
+      minDifference = v;
+      return this;
+    }
+
+    public Builder resetsAllowed(boolean v) {
+      resetsAllowed = v;
+      return this;
+    }
+
+    public Builder maxResets(int v) {
+      maxResets = v;
+      return this;
+    }
+
+    public Builder maxDataSize(double v) {
+      maxDataSize = v;
+      return this;
+    }
+
+    public Builder minKl(double v) {
+      minKl = v;
+      return this;
+    }
+
+    public Builder maxSequentialIncreases(int v) {
+      maxSequentialIncreases = v;
+      return this;
+    }
+
+    public Builder randomInitPct(double v) {
+      randomInitPct = v;
+      return this;
+    }
+
+    public Builder randomRestartProb(double v) {
+      randomRestartProb = v;
+      return this;
+    }
+
+    /** A fixed gradient scale. */
+    public Builder scaleFactor(double v) {
+      scaleFactor = v;
+      return this;
+    }
+
+    /** The reference's {@code auto} scale (the default). */
+    public Builder autoScale() {
+      scaleFactor = Double.NaN;
+      return this;
+    }
+
+    public Builder vInit(VInit v) {
+      vInit = v;
+      return this;
+    }
+
+    public Builder gradDescIter(int v) {
+      gradDescIter = v;
+      return this;
+    }
+
+    public Builder lr(double v) {
+      lr = v;
+      return this;
+    }
+
+    public Builder discardNearestForXY(boolean v) {
+      discardNearestForXY = v;
+      return this;
+    }
+
+    public Builder normalize(boolean v) {
+      normalize = v;
+      return this;
+    }
+
+    public Builder uniformLow(double v) {
+      uniformLow = v;
+      return this;
+    }
+
+    public Builder uniformHigh(double v) {
+      uniformHigh = v;
+      return this;
+    }
+
+    public Builder uniformStartSize(int v) {
+      uniformStartSize = v;
+      return this;
+    }
+
+    public Builder seed(long v) {
+      seed = v;
+      return this;
+    }
+
+    public Builder trackExactKl(boolean v) {
+      trackExactKl = v;
+      return this;
+    }
+
+    /** Validates every field and builds. */
+    public GioConfig build() {
+      atLeast("k", k, 1);
+      atLeast("maxIter", maxIter, 0);
+      if (stop == null) {
+        throw new IllegalArgumentException("stop must be one of: " + StopRule.names());
+      }
+      if (vInit == null) {
+        throw new IllegalArgumentException("vInit must be one of: mean, prev_opt, jump");
+      }
+      finite("minDifference", minDifference);
+      atLeast("maxResets", maxResets, 0);
+      inRange("maxDataSize", maxDataSize, 0, 1);
+      finite("minKl", minKl);
+      atLeast("maxSequentialIncreases", maxSequentialIncreases, 0);
+      if (!(randomInitPct >= 0 && randomInitPct < 1)) {
+        throw new IllegalArgumentException(
+            "randomInitPct must be in [0, 1) (a fraction of the pool), was " + randomInitPct);
+      }
+      inRange("randomRestartProb", randomRestartProb, 0, 1);
+      if (!Double.isNaN(scaleFactor) && !(scaleFactor > 0 && Double.isFinite(scaleFactor))) {
+        throw new IllegalArgumentException(
+            "scaleFactor must be a positive finite number or auto, was " + scaleFactor);
+      }
+      atLeast("gradDescIter", gradDescIter, 0);
+      if (!(lr >= 0 && Double.isFinite(lr))) {
+        throw new IllegalArgumentException("lr must be a finite number ≥ 0, was " + lr);
+      }
+      finite("uniformLow", uniformLow);
+      finite("uniformHigh", uniformHigh);
+      if (!(uniformLow < uniformHigh)) {
+        throw new IllegalArgumentException(
+            "uniformLow must be below uniformHigh, was [" + uniformLow + ", " + uniformHigh + "]");
+      }
+      atLeast("uniformStartSize", uniformStartSize, 1);
+      if (stop == StopRule.MAX_RESETS && !resetsAllowed) {
+        throw new IllegalArgumentException(
+            "stop max_resets needs resetsAllowed = true (it counts resets); enable resets or"
+                + " choose another stop criterion");
+      }
+      return new GioConfig(this);
+    }
+
+    private static void atLeast(String field, long value, long min) {
+      if (value < min) {
+        throw new IllegalArgumentException(field + " must be ≥ " + min + ", was " + value);
+      }
+    }
+
+    private static void finite(String field, double value) {
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException(field + " must be a finite number, was " + value);
+      }
+    }
+
+    private static void inRange(String field, double value, double min, double max) {
+      if (!(value >= min && value <= max)) {
+        throw new IllegalArgumentException(
+            field + " must be in [" + min + ", " + max + "], was " + value);
+      }
+    }
+  }
+}

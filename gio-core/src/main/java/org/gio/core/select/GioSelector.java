@@ -1,0 +1,191 @@
+package org.gio.core.select;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import jakarta.inject.Inject;
+import org.gio.core.objective.AveragedKnnKl;
+import org.gio.core.objective.DifferentiableObjective;
+import org.gio.core.objective.DifferentiableState;
+import org.gio.core.objective.KnnKl;
+import org.gio.core.objective.KthNeighbourSearch;
+import org.gio.core.objective.ObjectiveState;
+import org.gio.core.objective.Target;
+import org.gio.core.optimize.GradientDescent;
+import org.gio.core.optimize.Optimizer;
+import org.gio.core.search.CandidateIndex;
+import org.gio.core.search.CandidateIndexFactory;
+import org.gio.core.stop.StopContext;
+import org.gio.core.stop.StopCriterion;
+import org.gio.core.vectors.VectorOps;
+import org.gio.core.vectors.VectorSet;
+
+/**
+ * The GIO selection loop of ALGORITHM.md §3: pure orchestration of an objective state, an
+ * optimizer, a candidate index and a stop criterion. It does no arithmetic of its own. Reusable and
+ * thread-safe: each call to {@code select} has its own state.
+ */
+public final class GioSelector {
+  private final VectorOps ops;
+  private final CandidateIndexFactory indexFactory;
+  private final KthNeighbourSearch kthNeighbours;
+
+  @Inject
+  public GioSelector(
+      VectorOps ops, CandidateIndexFactory indexFactory, KthNeighbourSearch kthNeighbours) {
+    this.ops = ops;
+    this.indexFactory = indexFactory;
+    this.kthNeighbours = kthNeighbours;
+  }
+
+  /** Selects from {@code pool} for {@code target}, starting as the configuration says. */
+  public Selection select(VectorSet pool, VectorSet target, GioConfig config) {
+    return select(pool, target, null, config, SelectionListener.NONE);
+  }
+
+  /**
+   * Selects from {@code pool} for {@code target}.
+   *
+   * @param initial the initial set D, or null for the configured start (random pool rows or the
+   *     uniform start)
+   */
+  public Selection select(
+      VectorSet pool,
+      VectorSet target,
+      VectorSet initial,
+      GioConfig config,
+      SelectionListener listener) {
+    long start = System.nanoTime();
+    Inputs.check(pool, target, initial, config);
+    SplittableRandom random = new SplittableRandom(config.seed());
+
+    InitialSet init = InitialSet.choose(pool, initial, config, random);
+    Target t = Target.of(target, config.k(), kthNeighbours);
+    DifferentiableState state = objective(config).start(t, init.points());
+    ObjectiveState exact = config.trackExactKl() ? new KnnKl(ops).start(t, init.points()) : null;
+    CandidateIndex index = indexFactory.build(pool);
+    StopCriterion criterion = StopCriteria.of(config);
+
+    CandidatePoint candidate = new CandidatePoint(config.vInit(), target, random);
+    double scale =
+        config.autoScale()
+            ? GradientDescent.autoScale(state, candidate.point())
+            : config.scaleFactor();
+    Optimizer optimizer = new GradientDescent(config.lr(), scale);
+
+    double initialKl = state.value();
+    double initialExact = exact == null ? Double.NaN : exact.value();
+    listener.started(pool.size(), config.maxIter(), initialKl);
+
+    List<Integer> selected = new ArrayList<>();
+    List<Double> klTrace = new ArrayList<>();
+    List<Double> exactTrace = new ArrayList<>();
+    double previousKl = initialKl;
+    int risesInRow = 0;
+    int resets = 0;
+    int iterations = 0;
+    boolean longDescent = true; // the very first descent is a long one
+    long setup = System.nanoTime() - start;
+    long descentNanos = 0;
+    long searchNanos = 0;
+    long updateNanos = 0;
+    String stopReason;
+
+    while (true) {
+      if (selected.size() >= config.maxIter()) {
+        stopReason = Selection.MAX_ITER;
+        break;
+      }
+      if (index.available() == 0) {
+        stopReason = Selection.POOL_EXHAUSTED;
+        break;
+      }
+      long t0 = System.nanoTime();
+      if (config.randomRestartProb() > 0 && random.nextDouble() < config.randomRestartProb()) {
+        longDescent = true;
+      }
+      int steps = longDescent ? 3 * config.gradDescIter() : config.gradDescIter();
+      longDescent = false;
+      optimizer.optimize(state, candidate.point(), steps);
+      long t1 = System.nanoTime();
+      int row = index.nearest(candidate.point());
+      index.remove(row);
+      long t2 = System.nanoTime();
+      double kl = state.valueIfAdded(pool, row);
+      candidate.next();
+      iterations++;
+
+      StopContext context =
+          new StopContext(kl, previousKl, selected.size(), pool.size(), risesInRow);
+      SelectionListener.Outcome outcome;
+      double exactKl = Double.NaN;
+      if (criterion.fires(context)) {
+        if (config.resetsAllowed() && resets < config.maxResets()) {
+          index.refill();
+          resets++;
+          longDescent = true;
+          outcome = SelectionListener.Outcome.RESET;
+        } else {
+          outcome = SelectionListener.Outcome.STOPPED;
+        }
+      } else {
+        state.add(pool, row);
+        if (exact != null) {
+          exact.add(pool, row);
+          exactKl = exact.value();
+          exactTrace.add(exactKl);
+        }
+        risesInRow = context.rises() ? risesInRow + 1 : 0;
+        previousKl = kl;
+        selected.add(row);
+        klTrace.add(kl);
+        outcome = SelectionListener.Outcome.ACCEPTED;
+      }
+      long t3 = System.nanoTime();
+      descentNanos += t1 - t0;
+      searchNanos += t2 - t1;
+      updateNanos += t3 - t2;
+      listener.iteration(
+          new SelectionListener.Iteration(
+              iterations, row, outcome, kl, exactKl, selected.size(), t3 - t0));
+      if (outcome == SelectionListener.Outcome.STOPPED) {
+        stopReason = criterion.name();
+        break;
+      }
+    }
+
+    Selection result =
+        new Selection(
+            selected.stream().mapToInt(Integer::intValue).toArray(),
+            klTrace.stream().mapToDouble(Double::doubleValue).toArray(),
+            exactTrace.stream().mapToDouble(Double::doubleValue).toArray(),
+            initialKl,
+            initialExact,
+            stopReason,
+            init.poolRows(),
+            iterations,
+            resets,
+            scale,
+            new Selection.Timings(
+                System.nanoTime() - start, setup, descentNanos, searchNanos, updateNanos));
+    listener.finished(result);
+    return result;
+  }
+
+  private DifferentiableObjective objective(GioConfig config) {
+    return new AveragedKnnKl(ops, config.discardNearestForXY());
+  }
+
+  /** The names of the kernels and the index this selector uses, for reports. */
+  public String describe() {
+    return "ops=" + ops.name() + ", index=" + indexFactory.name();
+  }
+
+  public VectorOps ops() {
+    return ops;
+  }
+
+  public CandidateIndexFactory indexFactory() {
+    return indexFactory;
+  }
+}

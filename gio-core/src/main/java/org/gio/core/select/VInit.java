@@ -1,0 +1,39 @@
+package org.gio.core.select;
+
+import java.util.Locale;
+
+/** Where each iteration's candidate point starts (ALGORITHM.md §3, steps 3 and 6e). */
+public enum VInit {
+  /** The target mean, every iteration. */
+  MEAN("mean"),
+  /** The target mean first, then wherever the previous descent ended. */
+  PREV_OPT("prev_opt"),
+  /** A uniformly random target row, every iteration. */
+  JUMP("jump");
+
+  private final String referenceName;
+
+  VInit(String referenceName) {
+    this.referenceName = referenceName;
+  }
+
+  public String referenceName() {
+    return referenceName;
+  }
+
+  /** Accepts the reference spelling and kebab case ({@code prev-opt}), any letter case. */
+  public static VInit parse(String name) {
+    String wanted = name.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+    for (VInit v : values()) {
+      if (v.referenceName.equals(wanted)) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException("unknown v-init '" + name + "'; known: mean, prev_opt, jump");
+  }
+
+  @Override
+  public String toString() {
+    return referenceName;
+  }
+}

@@ -1,0 +1,47 @@
+package org.gio.core.stop;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The stop criteria by name, as ALGORITHM.md §4 spells them. */
+public enum StopRule {
+  INCREASE("increase"),
+  MIN_DIFFERENCE("min_difference"),
+  MIN_KL("min_kl"),
+  DATA_SIZE("data_size"),
+  SEQUENTIAL_INCREASE_TOLERANCE("sequential_increase_tolerance"),
+  MAX_RESETS("max_resets");
+
+  private final String referenceName;
+
+  StopRule(String referenceName) {
+    this.referenceName = referenceName;
+  }
+
+  /** The name used by the reference and in reports, e.g. {@code min_difference}. */
+  public String referenceName() {
+    return referenceName;
+  }
+
+  /** Accepts the reference spelling and kebab case ({@code min-difference}), any letter case. */
+  public static StopRule parse(String name) {
+    String wanted = name.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+    for (StopRule rule : values()) {
+      if (rule.referenceName.equals(wanted)) {
+        return rule;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown stop criterion '" + name + "'; known: " + names());
+  }
+
+  public static String names() {
+    return Arrays.stream(values()).map(StopRule::referenceName).collect(Collectors.joining(", "));
+  }
+
+  @Override
+  public String toString() {
+    return referenceName;
+  }
+}
