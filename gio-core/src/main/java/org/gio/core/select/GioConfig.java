@@ -167,19 +167,40 @@ public final class GioConfig {
     return trackExactKl;
   }
 
+  /**
+   * Every option by its field name, in declaration order: the scale factor as {@code "auto"} when
+   * automatic, enums by their reference names. For reports and logs.
+   */
+  public java.util.Map<String, Object> asMap() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("k", k);
+    m.put("maxIter", maxIter);
+    m.put("stop", stop.referenceName());
+    m.put("minDifference", minDifference);
+    m.put("resetsAllowed", resetsAllowed);
+    m.put("maxResets", maxResets);
+    m.put("maxDataSize", maxDataSize);
+    m.put("minKl", minKl);
+    m.put("maxSequentialIncreases", maxSequentialIncreases);
+    m.put("randomInitPct", randomInitPct);
+    m.put("randomRestartProb", randomRestartProb);
+    m.put("scaleFactor", autoScale() ? "auto" : scaleFactor);
+    m.put("vInit", vInit.referenceName());
+    m.put("gradDescIter", gradDescIter);
+    m.put("lr", lr);
+    m.put("discardNearestForXY", discardNearestForXY);
+    m.put("normalize", normalize);
+    m.put("uniformLow", uniformLow);
+    m.put("uniformHigh", uniformHigh);
+    m.put("uniformStartSize", uniformStartSize);
+    m.put("seed", seed);
+    m.put("trackExactKl", trackExactKl);
+    return m;
+  }
+
   @Override
   public String toString() {
-    return "GioConfig{k=" + k + ", maxIter=" + maxIter + ", stop=" + stop
-        + ", minDifference=" + minDifference + ", resetsAllowed=" + resetsAllowed
-        + ", maxResets=" + maxResets + ", maxDataSize=" + maxDataSize + ", minKl=" + minKl
-        + ", maxSequentialIncreases=" + maxSequentialIncreases
-        + ", randomInitPct=" + randomInitPct + ", randomRestartProb=" + randomRestartProb
-        + ", scaleFactor=" + (autoScale() ? "auto" : scaleFactor) + ", vInit=" + vInit
-        + ", gradDescIter=" + gradDescIter + ", lr=" + lr
-        + ", discardNearestForXY=" + discardNearestForXY + ", normalize=" + normalize
-        + ", uniformLow=" + uniformLow + ", uniformHigh=" + uniformHigh
-        + ", uniformStartSize=" + uniformStartSize + ", seed=" + seed
-        + ", trackExactKl=" + trackExactKl + "}";
+    return "GioConfig" + asMap();
   }
 
   /** Mutable builder; every setter returns {@code this}. */
@@ -356,10 +377,10 @@ public final class GioConfig {
       atLeast("k", k, 1);
       atLeast("maxIter", maxIter, 0);
       if (stop == null) {
-        throw new IllegalArgumentException("stop must be one of: " + StopRule.names());
+        throw new InvalidConfigException("stop must be one of: " + StopRule.names());
       }
       if (vInit == null) {
-        throw new IllegalArgumentException("vInit must be one of: mean, prev_opt, jump");
+        throw new InvalidConfigException("vInit must be one of: mean, prev_opt, jump");
       }
       finite("minDifference", minDifference);
       atLeast("maxResets", maxResets, 0);
@@ -367,27 +388,27 @@ public final class GioConfig {
       finite("minKl", minKl);
       atLeast("maxSequentialIncreases", maxSequentialIncreases, 0);
       if (!(randomInitPct >= 0 && randomInitPct < 1)) {
-        throw new IllegalArgumentException(
+        throw new InvalidConfigException(
             "randomInitPct must be in [0, 1) (a fraction of the pool), was " + randomInitPct);
       }
       inRange("randomRestartProb", randomRestartProb, 0, 1);
       if (!Double.isNaN(scaleFactor) && !(scaleFactor > 0 && Double.isFinite(scaleFactor))) {
-        throw new IllegalArgumentException(
+        throw new InvalidConfigException(
             "scaleFactor must be a positive finite number or auto, was " + scaleFactor);
       }
       atLeast("gradDescIter", gradDescIter, 0);
       if (!(lr >= 0 && Double.isFinite(lr))) {
-        throw new IllegalArgumentException("lr must be a finite number ≥ 0, was " + lr);
+        throw new InvalidConfigException("lr must be a finite number ≥ 0, was " + lr);
       }
       finite("uniformLow", uniformLow);
       finite("uniformHigh", uniformHigh);
       if (!(uniformLow < uniformHigh)) {
-        throw new IllegalArgumentException(
+        throw new InvalidConfigException(
             "uniformLow must be below uniformHigh, was [" + uniformLow + ", " + uniformHigh + "]");
       }
       atLeast("uniformStartSize", uniformStartSize, 1);
       if (stop == StopRule.MAX_RESETS && !resetsAllowed) {
-        throw new IllegalArgumentException(
+        throw new InvalidConfigException(
             "stop max_resets needs resetsAllowed = true (it counts resets); enable resets or"
                 + " choose another stop criterion");
       }
@@ -396,19 +417,19 @@ public final class GioConfig {
 
     private static void atLeast(String field, long value, long min) {
       if (value < min) {
-        throw new IllegalArgumentException(field + " must be ≥ " + min + ", was " + value);
+        throw new InvalidConfigException(field + " must be ≥ " + min + ", was " + value);
       }
     }
 
     private static void finite(String field, double value) {
       if (!Double.isFinite(value)) {
-        throw new IllegalArgumentException(field + " must be a finite number, was " + value);
+        throw new InvalidConfigException(field + " must be a finite number, was " + value);
       }
     }
 
     private static void inRange(String field, double value, double min, double max) {
       if (!(value >= min && value <= max)) {
-        throw new IllegalArgumentException(
+        throw new InvalidConfigException(
             field + " must be in [" + min + ", " + max + "], was " + value);
       }
     }

@@ -1,0 +1,48 @@
+package org.gio.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file through a temporary sibling and a rename, so readers see either the old file or
+ * the complete new one, never a partial write.
+ */
+public final class AtomicFiles {
+
+  /** The body of a write. */
+  @FunctionalInterface
+  public interface Writer {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private AtomicFiles() {}
+
+  /**
+   * Runs {@code body} against a temporary file in {@code target}'s folder and renames it to
+   * {@code target} when the body succeeds; on failure the temporary file is deleted.
+   */
+  public static void write(Path target, Writer body) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path folder = absolute.getParent();
+    if (folder != null && !Files.isDirectory(folder)) {
+      throw new IOException("output folder " + folder + " does not exist; create it first");
+    }
+    Path temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+    try {
+      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
+        body.writeTo(out);
+      }
+      try {
+        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}

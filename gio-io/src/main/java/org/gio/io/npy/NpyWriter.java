@@ -1,0 +1,43 @@
+package org.gio.io.npy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.gio.core.vectors.VectorSet;
+import org.gio.io.AtomicFiles;
+
+/** Writes a {@link VectorSet} as a .npy version 1.0 array of little-endian float32, C order. */
+public final class NpyWriter {
+  private NpyWriter() {}
+
+  public static void write(Path file, VectorSet vectors) throws IOException {
+    AtomicFiles.write(file, out -> write(out, vectors));
+  }
+
+  static void write(OutputStream out, VectorSet vectors) throws IOException {
+    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + vectors.size() + ", "
+        + vectors.dim() + "), }";
+    // Pad so the data starts at a multiple of 64 bytes, ending the header with a newline.
+    int unpadded = 10 + dict.length() + 1;
+    int padding = (64 - unpadded % 64) % 64;
+    StringBuilder header = new StringBuilder(dict);
+    header.append(" ".repeat(padding)).append('\n');
+    ByteBuffer prefix = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
+    prefix.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII));
+    prefix.put((byte) 1).put((byte) 0).putShort((short) header.length());
+    out.write(prefix.array());
+    out.write(header.toString().getBytes(StandardCharsets.ISO_8859_1));
+    float[] data = vectors.data();
+    ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < data.length; ) {
+      buf.clear();
+      while (i < data.length && buf.remaining() >= 4) {
+        buf.putFloat(data[i++]);
+      }
+      out.write(buf.array(), 0, buf.position());
+    }
+  }
+}
