@@ -69,7 +69,7 @@ public final class Backends {
       }
       GioBackend backend = byName(name);
       GioBackend previous = chosen.put(backend.role(), backend);
-      if (previous != null && previous != backend) {
+      if (previous != null && !previous.name().equals(backend.name())) {
         throw new GioInputException(
             "backends '" + previous.name() + "' and '" + backend.name() + "' both replace the "
                 + backend.role().name().toLowerCase(java.util.Locale.ROOT)
