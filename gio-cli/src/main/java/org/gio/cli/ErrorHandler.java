@@ -30,6 +30,15 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     return code;
   }
 
+  /** A usage error: the problem and where to read more, not the whole help page. */
+  static int handleUsageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    cl.getErr().println("gio: " + e.getMessage());
+    cl.getErr().println("Try 'gio " + cl.getCommandName() + " --help'.");
+    cl.getErr().flush();
+    return ExitCodes.USAGE;
+  }
+
   static int exitCode(Throwable e) {
     if (e instanceof CommandLine.ParameterException) {
       return ExitCodes.USAGE;

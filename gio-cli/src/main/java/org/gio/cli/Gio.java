@@ -29,9 +29,18 @@ public final class Gio {
     return commandLine().execute(args);
   }
 
+  /** Runs with the given output and error streams. */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    CommandLine cl = commandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    return cl.execute(args);
+  }
+
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Gio());
     cl.setExecutionExceptionHandler(new ErrorHandler());
+    cl.setParameterExceptionHandler(ErrorHandler::handleUsageError);
     cl.setExitCodeExceptionMapper(ErrorHandler::exitCode);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;

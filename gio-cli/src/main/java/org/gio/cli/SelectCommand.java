@@ -106,7 +106,7 @@ final class SelectCommand implements Callable<Integer> {
     try {
       return Backends.injector(backend, index);
     } catch (GioInputException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
   }
 }
