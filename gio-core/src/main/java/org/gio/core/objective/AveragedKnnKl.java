@@ -54,6 +54,7 @@ public final class AveragedKnnKl implements DifferentiableObjective {
     private final int n;
     private final int d;
     private final double[] squared;
+    private final double[] logs;
     private final double[] weights;
     private final double[] weightedSum;
     /** Per target row, the smallest log(δ + ε) to W (only with discardNearest). */
@@ -70,6 +71,7 @@ public final class AveragedKnnKl implements DifferentiableObjective {
       this.n = target.size();
       this.d = target.dim();
       this.squared = new double[n];
+      this.logs = new double[n];
       this.weights = new double[n];
       this.weightedSum = new double[d];
       this.minLog = discardNearest ? new double[n] : null;
@@ -101,14 +103,11 @@ public final class AveragedKnnKl implements DifferentiableObjective {
 
     @Override
     public double valueIfAdded(VectorSet source, int row) {
-      ops.squaredDistances(source.data(), source.offset(row), target.points(), squared);
-      double add = 0;
+      double add = logDistances(source, row);
       double nearest = 0;
-      for (int i = 0; i < n; i++) {
-        double l = Math.log(ClippedDistance.delta(squared[i]) + ClippedDistance.EPS);
-        add += l;
-        if (discardNearest) {
-          nearest += Math.min(minLog[i], l);
+      if (discardNearest) {
+        for (int i = 0; i < n; i++) {
+          nearest += Math.min(minLog[i], logs[i]);
         }
       }
       return valueFor(m + 1, sumLog + add, nearest);
@@ -116,20 +115,27 @@ public final class AveragedKnnKl implements DifferentiableObjective {
 
     @Override
     public void add(VectorSet source, int row) {
-      ops.squaredDistances(source.data(), source.offset(row), target.points(), squared);
-      double add = 0;
-      double nearest = 0;
-      for (int i = 0; i < n; i++) {
-        double l = Math.log(ClippedDistance.delta(squared[i]) + ClippedDistance.EPS);
-        add += l;
-        if (discardNearest) {
-          minLog[i] = Math.min(minLog[i], l);
+      sumLog += logDistances(source, row);
+      if (discardNearest) {
+        double nearest = 0;
+        for (int i = 0; i < n; i++) {
+          minLog[i] = Math.min(minLog[i], logs[i]);
           nearest += minLog[i];
         }
+        sumMinLog = nearest;
       }
-      sumLog += add;
-      sumMinLog = nearest;
       m++;
+    }
+
+    /** Fills {@code logs[i] = log(δ(x_i, row) + ε)} and returns their sum. */
+    private double logDistances(VectorSet source, int row) {
+      ops.squaredDistances(source.data(), source.offset(row), target.points(), squared);
+      double sum = 0;
+      for (int i = 0; i < n; i++) {
+        logs[i] = Math.log(ClippedDistance.delta(squared[i]) + ClippedDistance.EPS);
+        sum += logs[i];
+      }
+      return sum;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.gio.core.select;
 
-import java.util.Locale;
+import org.gio.core.ReferenceNames;
 
 /** Where each iteration's candidate point starts (ALGORITHM.md §3, steps 3 and 6e). */
 public enum VInit {
@@ -23,13 +23,7 @@ public enum VInit {
 
   /** Accepts the reference spelling and kebab case ({@code prev-opt}), any letter case. */
   public static VInit parse(String name) {
-    String wanted = name.trim().toLowerCase(Locale.ROOT).replace('-', '_');
-    for (VInit v : values()) {
-      if (v.referenceName.equals(wanted)) {
-        return v;
-      }
-    }
-    throw new IllegalArgumentException("unknown v-init '" + name + "'; known: mean, prev_opt, jump");
+    return ReferenceNames.parse(VInit.class, VInit::referenceName, name, "v-init");
   }
 
   @Override

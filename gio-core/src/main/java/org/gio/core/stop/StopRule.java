@@ -1,8 +1,6 @@
 package org.gio.core.stop;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import org.gio.core.ReferenceNames;
 
 /** The stop criteria by name, as ALGORITHM.md §4 spells them. */
 public enum StopRule {
@@ -26,18 +24,11 @@ public enum StopRule {
 
   /** Accepts the reference spelling and kebab case ({@code min-difference}), any letter case. */
   public static StopRule parse(String name) {
-    String wanted = name.trim().toLowerCase(Locale.ROOT).replace('-', '_');
-    for (StopRule rule : values()) {
-      if (rule.referenceName.equals(wanted)) {
-        return rule;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown stop criterion '" + name + "'; known: " + names());
+    return ReferenceNames.parse(StopRule.class, StopRule::referenceName, name, "stop criterion");
   }
 
   public static String names() {
-    return Arrays.stream(values()).map(StopRule::referenceName).collect(Collectors.joining(", "));
+    return ReferenceNames.list(StopRule.class, StopRule::referenceName);
   }
 
   @Override
