@@ -1,6 +1,7 @@
 package org.gio.simd;
 
 import com.google.inject.AbstractModule;
+import org.gio.core.objective.KthNeighbourSearch;
 import org.gio.core.vectors.VectorOps;
 
 /**
@@ -13,5 +14,6 @@ public final class SimdModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(VectorOps.class).toInstance(SimdKernels.get());
+    bind(KthNeighbourSearch.class).to(SimdKthNeighbourSearch.class);
   }
 }
