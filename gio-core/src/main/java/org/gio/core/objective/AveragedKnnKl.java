@@ -55,8 +55,6 @@ public final class AveragedKnnKl implements DifferentiableObjective {
     private final int d;
     private final double[] squared;
     private final double[] logs;
-    private final double[] weights;
-    private final double[] weightedSum;
     /** Per target row, the smallest log(δ + ε) to W (only with discardNearest). */
     private final double[] minLog;
 
@@ -72,8 +70,6 @@ public final class AveragedKnnKl implements DifferentiableObjective {
       this.d = target.dim();
       this.squared = new double[n];
       this.logs = new double[n];
-      this.weights = new double[n];
-      this.weightedSum = new double[d];
       this.minLog = discardNearest ? new double[n] : null;
       if (discardNearest) {
         java.util.Arrays.fill(minLog, Double.POSITIVE_INFINITY);
@@ -145,25 +141,11 @@ public final class AveragedKnnKl implements DifferentiableObjective {
         java.util.Arrays.fill(out, 0, d, 0.0);
         return;
       }
-      ops.squaredDistances(v, 0, target.points(), squared);
-      double weightTotal = 0;
-      for (int i = 0; i < n; i++) {
-        double s = squared[i];
-        double w = 0;
-        if (!ClippedDistance.clipped(s)) {
-          double delta = Math.sqrt(s);
-          // With discardNearest, a v nearer to x_i than all of W is the dropped term for x_i.
-          if (!discardNearest || Math.log(delta + ClippedDistance.EPS) >= minLog[i]) {
-            w = 1.0 / (delta * (delta + ClippedDistance.EPS));
-          }
-        }
-        weights[i] = w;
-        weightTotal += w;
-      }
-      ops.weightedRowSum(weights, target.points(), weightedSum);
+      // With discardNearest, a v nearer to x_i than all of W is the dropped term for x_i.
+      ops.relaxedKlGradientSum(v, target.points(), discardNearest ? minLog : null, out);
       double factor = d / ((double) n * pairsPerRow);
       for (int c = 0; c < d; c++) {
-        out[c] = factor * (v[c] * weightTotal - weightedSum[c]);
+        out[c] = factor * out[c];
       }
     }
   }

@@ -1,5 +1,7 @@
 package org.gio.core.vectors;
 
+import org.gio.core.objective.ClippedDistance;
+
 /**
  * The arithmetic kernels GIO spends its time in. {@link ScalarVectorOps} is the portable reference;
  * backends (for example the Vector API one in {@code gio-backend-simd}) bind a faster
@@ -35,4 +37,41 @@ public interface VectorOps {
 
   /** A weighted sum of rows: {@code out[c] = Σ_r weights[r] · rows[r][c]} (out is overwritten). */
   void weightedRowSum(double[] weights, VectorSet rows, double[] out);
+
+  /**
+   * The pass over X the relaxed-KL gradient needs (ALGORITHM.md §2), fused so a backend can do it
+   * in one sweep: {@code out[c] = Σ_i w_i · (v[c] − x_i[c])} with δ_i = δ(v, x_i) and w_i = 1 /
+   * (δ_i (δ_i + ε)); w_i is zero where the clip is active and, when {@code logFloor} is not null,
+   * where log(δ_i + ε) &lt; {@code logFloor[i]} (the discard-nearest variant). The caller applies
+   * the d / (n·(m+1)) factor. This default is the scalar reference: distances, weights, then a
+   * weighted row sum, all in double.
+   *
+   * @param v the candidate point, {@code rows.dim()} components
+   * @param out length at least {@code rows.dim()}; overwritten
+   */
+  default void relaxedKlGradientSum(float[] v, VectorSet rows, double[] logFloor, double[] out) {
+    int n = rows.size();
+    int d = rows.dim();
+    double[] squared = new double[n];
+    double[] weights = new double[n];
+    double[] weightedSum = new double[d];
+    squaredDistances(v, 0, rows, squared);
+    double weightTotal = 0;
+    for (int i = 0; i < n; i++) {
+      double s = squared[i];
+      double w = 0;
+      if (!ClippedDistance.clipped(s)) {
+        double delta = Math.sqrt(s);
+        if (logFloor == null || Math.log(delta + ClippedDistance.EPS) >= logFloor[i]) {
+          w = 1.0 / (delta * (delta + ClippedDistance.EPS));
+        }
+      }
+      weights[i] = w;
+      weightTotal += w;
+    }
+    weightedRowSum(weights, rows, weightedSum);
+    for (int c = 0; c < d; c++) {
+      out[c] = v[c] * weightTotal - weightedSum[c];
+    }
+  }
 }
