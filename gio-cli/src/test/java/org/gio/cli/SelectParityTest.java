@@ -25,27 +25,31 @@ class SelectParityTest {
 
   @TestFactory
   Stream<DynamicTest> selectCommandReproducesTheFixtures() {
-    return ParityCase.selectionCases().stream()
-        .map(c -> DynamicTest.dynamicTest(c.name, () -> check(c)));
+    return Stream.of("scalar", "simd")
+        .flatMap(backend -> ParityCase.selectionCases().stream()
+            .map(c -> DynamicTest.dynamicTest(backend + " " + c.name, () -> check(c, backend))));
   }
 
   private Path copy(String caseName, String file) throws IOException {
     Path target = dir.resolve(caseName + "-" + file);
+    if (Files.exists(target)) {
+      return target;
+    }
     try (InputStream in = getClass().getResourceAsStream(ParityCase.resource(caseName, file))) {
       Files.copy(in, target);
     }
     return target;
   }
 
-  private void check(ParityCase c) throws IOException {
-    Path out = dir.resolve(c.name + "-chosen.txt");
-    Path report = dir.resolve(c.name + "-report.json");
+  private void check(ParityCase c, String backend) throws IOException {
+    Path out = dir.resolve(backend + "-" + c.name + "-chosen.txt");
+    Path report = dir.resolve(backend + "-" + c.name + "-report.json");
     List<String> args = new ArrayList<>(List.of("select",
         "--pool", copy(c.name, "pool.npy").toString(),
         "--target", copy(c.name, "target.npy").toString(),
         "--init", copy(c.name, "init.npy").toString(),
         "--out", out.toString(), "--report", report.toString(), "--quiet",
-        "--backend", "scalar"));
+        "--backend", backend));
     for (Iterator<Map.Entry<String, JsonNode>> it = c.params.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> p = it.next();
       String flag = "--" + p.getKey().replace('_', '-');
@@ -65,5 +69,6 @@ class SelectParityTest {
     JsonNode json = new ObjectMapper().readTree(report.toFile());
     assertEquals(c.expectedStopReason(), json.get("stopReason").asText());
     assertEquals(chosen.length, json.get("kl").size());
+    assertEquals(backend, json.get("backends").get("compute").asText().replaceAll("-.*", ""));
   }
 }
