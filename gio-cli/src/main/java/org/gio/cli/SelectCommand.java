@@ -82,6 +82,7 @@ final class SelectCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     GioConfig config = options.toConfig();
     OutputPaths.check(SelectionOutputs.paths(out, outRows, report, plot), pool, target, init);
+    SelectionOutputs.checkRowsFormat(outRows, pool, inputOptions.toReadOptions());
     Injector injector = injector();
 
     ProgressBar progress = ProgressBar.forTerminal(spec.commandLine().getErr(), quiet);

@@ -6,10 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gio.core.GioInputException;
 import org.gio.core.select.GioConfig;
 import org.gio.core.select.Selection;
 import org.gio.core.vectors.VectorSet;
+import org.gio.io.EmbeddingFormat;
 import org.gio.io.EmbeddingTable;
+import org.gio.io.ReadOptions;
 import org.gio.io.IndexFile;
 import org.gio.io.plot.KlChart;
 import org.gio.io.report.SelectionReport;
@@ -30,6 +33,21 @@ final class SelectionOutputs {
     paths.add(report);
     paths.add(plot);
     return paths;
+  }
+
+  /**
+   * Fails before any work when {@code --out-rows} names a format gio cannot write for this pool:
+   * pools with records keep their own format; vector-only pools need a writable extension.
+   */
+  static void checkRowsFormat(Path outRows, Path pool, ReadOptions options) {
+    if (outRows == null || options.formatFor(pool).hasRecords()) {
+      return;
+    }
+    EmbeddingFormat f = EmbeddingFormat.guess(outRows);
+    if (f != null && !f.writable()) {
+      throw new GioInputException(outRows + ": gio cannot write " + f.id() + " files; name the "
+          + "rows file .npy, .fvecs, .csv, .tsv, .jsonl or .parquet");
+    }
   }
 
   @FunctionalInterface

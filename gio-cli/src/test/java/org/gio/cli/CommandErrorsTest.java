@@ -122,9 +122,22 @@ class CommandErrorsTest {
   }
 
   @Test
-  void laterWriteFailureRemovesEarlierOutputs() throws IOException {
-    // --out is written first; .bvecs cannot be written, so the run fails and removes --out again.
+  void unwritableRowsFormatFailsBeforeWork() throws IOException {
     assertBadInput("cannot write bvecs", select("--out-rows", dir.resolve("rows.bvecs")));
+  }
+
+  @Test
+  void laterWriteFailureRemovesEarlierOutputs() throws IOException {
+    org.gio.core.select.Selection s = new org.gio.core.select.Selection(new int[] {1},
+        new double[] {1}, new double[0], 2, Double.NaN, "max_iter", new int[0], 1, 0, 1,
+        new org.gio.core.select.Selection.Timings(0, 0, 0, 0, 0));
+    SelectionOutputs outputs = new SelectionOutputs();
+    outputs.indices(out, s);
+    assertTrue(Files.exists(out));
+    Path lost = dir.resolve("vanished").resolve("report.json"); // folder gone after the checks
+    org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> outputs.report(lost, s,
+        org.gio.core.select.GioConfig.defaults(), java.util.Map.of(), java.util.Map.of()));
+    assertFalse(Files.exists(out), "the indices written earlier are removed");
   }
 
   @Test

@@ -77,6 +77,18 @@ class MalformedInputTest {
   }
 
   @Test
+  void binaryLayouts() throws IOException {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(20).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.putInt(2).putInt(1).putInt(2).putInt(3).putInt(4); // ivecs: d=2, then d=3 where 2 is due
+    Path ivecs = dir.resolve("a.ivecs");
+    Files.write(ivecs, java.util.Arrays.copyOf(b.array(), 24));
+    assertFails(ivecs, "vector 1: has dimension 3 but row 0 has 2");
+    Path idx = dir.resolve("ints-idx3-ubyte");
+    Files.write(idx, new byte[] {0, 0, 0x0C, 3, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 7});
+    assertFails(idx, "IDX element type int32 is not supported");
+  }
+
+  @Test
   void emptyFilesOfEveryFormat() throws IOException {
     for (EmbeddingFormat f : EmbeddingFormat.values()) {
       Path file = dir.resolve("empty." + f.id());
