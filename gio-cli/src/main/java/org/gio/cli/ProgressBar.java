@@ -38,7 +38,15 @@ final class ProgressBar implements SelectionListener {
   }
 
   /** A read-progress callback labelled with the file name. */
-  ReadProgress reading(String label) {
+  ReadProgress reading(String fileName) {
+    return phase("reading " + fileName);
+  }
+
+  /**
+   * A {@code (done, total)} callback for any long phase (reading, quantizing, ...), drawn as
+   * {@code text [####....] 45%}; call {@link #clear()} when the phase ends.
+   */
+  ReadProgress phase(String text) {
     if (!enabled) {
       return ReadProgress.NONE;
     }
@@ -47,9 +55,9 @@ final class ProgressBar implements SelectionListener {
         return;
       }
       String line = total > 0
-          ? String.format(Locale.ROOT, "reading %s %s %3d%%", label, bar((double) done / total),
+          ? String.format(Locale.ROOT, "%s %s %3d%%", text, bar((double) done / total),
               Math.round(100.0 * done / total))
-          : String.format(Locale.ROOT, "reading %s %,d", label, done);
+          : String.format(Locale.ROOT, "%s %,d", text, done);
       draw(line);
     };
   }

@@ -103,9 +103,11 @@ final class SelectCommand implements Callable<Integer> {
     outputs.indices(out, selection);
     outputs.rows(outRows, poolTable, selection);
     outputs.plot(plot, selection, targetTable.vectors(), poolTable.vectors());
-    Map<String, Object> described = describe(poolTable, targetTable, initTable, inputs);
-    described.put("writeMillis", (System.nanoTime() - writeStart) / 1e6);
-    outputs.report(report, selection, config, backends(selector), described);
+    Map<String, Double> ioMillis = new LinkedHashMap<>();
+    ioMillis.put("read", inputs.nanos() / 1e6);
+    ioMillis.put("write", (System.nanoTime() - writeStart) / 1e6); // outputs before the report
+    outputs.report(report, selection, config, backends(selector),
+        describe(poolTable, targetTable, initTable), ioMillis);
     return ExitCodes.OK;
   }
 
@@ -117,7 +119,7 @@ final class SelectCommand implements Callable<Integer> {
   }
 
   private static Map<String, Object> describe(
-      EmbeddingTable pool, EmbeddingTable target, EmbeddingTable init, InputFiles inputs) {
+      EmbeddingTable pool, EmbeddingTable target, EmbeddingTable init) {
     Map<String, Object> m = new LinkedHashMap<>();
     put(m, "pool", pool);
     put(m, "target", target);
@@ -125,7 +127,6 @@ final class SelectCommand implements Callable<Integer> {
       put(m, "init", init);
     }
     m.put("dimension", pool.vectors().dim());
-    m.put("readMillis", inputs.nanos() / 1e6);
     return m;
   }
 

@@ -66,9 +66,9 @@ final class SelectionOutputs {
   }
 
   void report(Path report, Selection s, GioConfig config, Map<String, String> backends,
-      Map<String, Object> inputs) throws IOException {
+      Map<String, Object> inputs, Map<String, Double> ioMillis) throws IOException {
     if (report != null) {
-      write(report, () -> SelectionReport.write(report, s, config, backends, inputs));
+      write(report, () -> SelectionReport.write(report, s, config, backends, inputs, ioMillis));
     }
   }
 

@@ -136,7 +136,8 @@ class CommandErrorsTest {
     assertTrue(Files.exists(out));
     Path lost = dir.resolve("vanished").resolve("report.json"); // folder gone after the checks
     org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> outputs.report(lost, s,
-        org.gio.core.select.GioConfig.defaults(), java.util.Map.of(), java.util.Map.of()));
+        org.gio.core.select.GioConfig.defaults(), java.util.Map.of(), java.util.Map.of(),
+        java.util.Map.of()));
     assertFalse(Files.exists(out), "the indices written earlier are removed");
   }
 

@@ -56,7 +56,8 @@ class SelectFormatsTest {
     JsonNode report = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
     assertEquals("npy", report.get("inputs").get("poolFormat").asText());
     assertTrue(report.get("kl").size() == rows.length);
-    assertTrue(report.has("stopReason") && report.has("timingsMillis") && report.has("backends"));
+    assertTrue(report.has("stopReason") && report.has("backends") && report.has("config"));
+    assertTrue(report.get("timingsMillis").has("read") && report.get("timingsMillis").has("write"));
     assertTrue(Files.size(dir.resolve("kl.png")) > 1000);
     assertEquals("", run.err().replaceAll("(?m)^(WARNING|gio: GIO backends).*\\n?", ""),
         "--quiet prints nothing but the backend log");

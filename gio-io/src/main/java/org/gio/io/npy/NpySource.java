@@ -87,7 +87,7 @@ public final class NpySource implements VectorSource {
     }
     int rowBytes = dim * header.itemSize();
     // A mapping is at most 2 GiB; keep chunks well inside that.
-    int perChunk = (int) Math.max(1, Math.min(maxRows, (Integer.MAX_VALUE / 2) / rowBytes));
+    int perChunk = Math.max(1, Math.min(maxRows, (Integer.MAX_VALUE / 2) / rowBytes));
     try {
       for (long start = 0; start < rows; start += perChunk) {
         int n = (int) Math.min(perChunk, rows - start);
