@@ -40,11 +40,17 @@ final class SelectionOutputs {
    * pools with records keep their own format; vector-only pools need a writable extension.
    */
   static void checkRowsFormat(Path outRows, Path pool, ReadOptions options) {
-    if (outRows == null || options.formatFor(pool).hasRecords()) {
+    if (outRows == null) {
       return;
     }
+    EmbeddingFormat source = options.formatFor(pool);
     EmbeddingFormat f = EmbeddingFormat.guess(outRows);
-    if (f != null && !f.writable()) {
+    if (source.hasRecords()) {
+      if (f != null && f != source) {
+        throw new GioInputException(outRows + ": the chosen records of a " + source.id()
+            + " pool are written as " + source.id() + "; name the rows file ." + source.id());
+      }
+    } else if (f != null && !f.writable()) {
       throw new GioInputException(outRows + ": gio cannot write " + f.id() + " files; name the "
           + "rows file .npy, .fvecs, .csv, .tsv, .jsonl or .parquet");
     }

@@ -127,6 +127,14 @@ class CommandErrorsTest {
   }
 
   @Test
+  void recordsKeepTheirFormat() throws IOException {
+    Path csvPool = dir.resolve("extra-pool.csv");
+    Embeddings.write(csvPool, SelectFormatsTest.blobs(40, 1, false), null);
+    assertBadInput("name the rows file .csv", "select", "--pool", csvPool, "--target", target,
+        "--out", out, "--out-rows", dir.resolve("rows.parquet"));
+  }
+
+  @Test
   void laterWriteFailureRemovesEarlierOutputs() throws IOException {
     org.gio.core.select.Selection s = new org.gio.core.select.Selection(new int[] {1},
         new double[] {1}, new double[0], 2, Double.NaN, "max_iter", new int[0], 1, 0, 1,

@@ -28,6 +28,7 @@ public final class Embeddings {
   /** Reads every row of {@code file} into memory. */
   public static EmbeddingTable read(Path file, ReadOptions options) {
     EmbeddingFormat format = options.formatFor(file);
+    rejectGzip(file, format);
     switch (format) {
       case NPY:
         return new EmbeddingTable(file, format, NpyReader.dtype(file),
@@ -57,6 +58,18 @@ public final class Embeddings {
     }
   }
 
+  /** Binary formats are read by random access (mapped, or by DuckDB), which gzip does not allow. */
+  private static void rejectGzip(Path file, EmbeddingFormat format) {
+    boolean gz = String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT)
+        .endsWith(".gz");
+    if (gz && (format == EmbeddingFormat.NPY || format == EmbeddingFormat.FVECS
+        || format == EmbeddingFormat.BVECS || format == EmbeddingFormat.IVECS
+        || format == EmbeddingFormat.PARQUET)) {
+      throw new GioInputException(file + ": gzip-compressed " + format.id() + " is not supported "
+          + "(the file is read by random access); gunzip it first");
+    }
+  }
+
   /** Reads {@code file} with the default options. */
   public static VectorSet read(Path file) {
     return read(file, ReadOptions.defaults()).vectors();
@@ -83,6 +96,7 @@ public final class Embeddings {
   /** Rows, dimension, element type and non-finite counts, for {@code gio info}. */
   public static FileInfo info(Path file, ReadOptions options) {
     EmbeddingFormat format = options.formatFor(file);
+    rejectGzip(file, format);
     long[] nan = {0};
     long[] inf = {0};
     String dtype;

@@ -65,7 +65,8 @@ class MalformedInputTest {
         Arguments.of("a.jsonl", "{\"a\": [1], \"b\": [2]}\n", "choose one with --field"),
         Arguments.of("a.jsonl", "\n", "no JSON lines"),
         Arguments.of("x-idx3-ubyte", "\u0001\u0002\u0003\u0004", "not an IDX file"),
-        Arguments.of("a.parquet", "PAR1 this is not parquet PAR1", "not a readable Parquet file"));
+        Arguments.of("a.parquet", "PAR1 this is not parquet PAR1", "not a readable Parquet file"),
+        Arguments.of("a.npy.gz", "\u001f\u008b", "gunzip it first"));
   }
 
   @ParameterizedTest(name = "{0}: {2}")
