@@ -170,24 +170,18 @@ public final class ParquetVectors {
   public static void write(Path file, VectorSet vectors) throws IOException {
     AtomicFiles.writePath(file, temp -> {
       try (Connection db = open(); Statement st = db.createStatement()) {
-        st.execute("CREATE TABLE v (i INTEGER, s VARCHAR)");
+        // The appender takes float[] rows into a fixed-size ARRAY column (not into LIST).
+        st.execute("CREATE TABLE v (i INTEGER, embedding FLOAT[" + vectors.dim() + "])");
         try (DuckDBAppender app = ((DuckDBConnection) db).createAppender(
             DuckDBConnection.DEFAULT_SCHEMA, "v")) {
-          StringBuilder sb = new StringBuilder();
-          float[] data = vectors.data();
           for (int r = 0; r < vectors.size(); r++) {
-            sb.setLength(0);
-            sb.append('[');
-            for (int c = 0, o = vectors.offset(r); c < vectors.dim(); c++) {
-              sb.append(c == 0 ? "" : ",").append(data[o + c]);
-            }
             app.beginRow();
             app.append(r);
-            app.append(sb.append(']').toString());
+            app.append(vectors.row(r));
             app.endRow();
           }
         }
-        st.execute("COPY (SELECT CAST(s AS FLOAT[]) AS embedding FROM v ORDER BY i) TO "
+        st.execute("COPY (SELECT CAST(embedding AS FLOAT[]) AS embedding FROM v ORDER BY i) TO "
             + literal(temp) + " (FORMAT parquet)");
       } catch (SQLException e) {
         throw new IOException(file + ": cannot write Parquet: " + firstLine(e), e);
