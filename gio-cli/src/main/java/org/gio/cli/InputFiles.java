@@ -46,6 +46,15 @@ final class InputFiles {
     }
   }
 
+  /** Fails unless the target has more than k rows (a row is not its own neighbour). */
+  static void moreRowsThanK(EmbeddingTable target, int k) {
+    if (target.vectors().size() <= k) {
+      throw new GioInputException(target.file() + ": " + target.vectors().size()
+          + " target rows, but k = " + k + " needs more than " + k + "; lower --k or give a "
+          + "larger target");
+    }
+  }
+
   /** Time spent reading so far. */
   long nanos() {
     return nanos;

@@ -77,10 +77,7 @@ final class KlCommand implements Callable<Integer> {
     EmbeddingTable x = inputs.read(target);
     EmbeddingTable w = inputs.read(sample);
     InputFiles.sameDimension(x, w);
-    if (x.vectors().size() <= k) {
-      throw new GioInputException(target + ": k = " + k + " needs more than " + k
-          + " target rows, got " + x.vectors().size() + "; lower --k");
-    }
+    InputFiles.moreRowsThanK(x, k);
     if (estimator == Estimator.EXACT && w.vectors().size() < k) {
       throw new GioInputException(sample + ": the exact estimator needs at least k = " + k
           + " sample rows, got " + w.vectors().size() + "; lower --k or use --estimator averaged");

@@ -92,6 +92,7 @@ final class SelectCommand implements Callable<Integer> {
     EmbeddingTable initTable = inputs.read(init);
     InputFiles.sameDimension(poolTable, targetTable);
     InputFiles.sameDimension(poolTable, initTable);
+    InputFiles.moreRowsThanK(targetTable, config.k());
 
     GioSelector selector = injector.getInstance(GioSelector.class);
     Selection selection = selector.select(poolTable.vectors(), targetTable.vectors(),

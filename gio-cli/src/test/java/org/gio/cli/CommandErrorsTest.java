@@ -83,6 +83,11 @@ class CommandErrorsTest {
   }
 
   @Test
+  void targetSmallerThanK() throws IOException {
+    assertBadInput(target + ": 20 target rows, but k = 25 needs more than 25", select("--k", 25));
+  }
+
+  @Test
   void malformedTarget() throws IOException {
     Files.writeString(target, "garbage");
     assertBadInput(target + ": not a .npy file", select());
