@@ -9,10 +9,27 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "gio 0.1.0",
     description = "Training-data selection with GIO (Gradient Information Optimization).",
-    subcommands = {SelectCommand.class, BackendsCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      SelectCommand.class,
+      KlCommand.class,
+      InfoCommand.class,
+      BackendsCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
-      "Exit status: 0 success, 1 internal error, 2 usage error, 3 bad input."
+      "Examples:",
+      "  gio select --pool pool.npy --target target.npy --out chosen.txt --plot kl.png",
+      "  gio info pool.parquet",
+      "  gio kl --target target.npy --sample chosen.npy",
+      "  gio help select",
+      "",
+      "Exit status:",
+      "  0  success",
+      "  1  internal error (a bug: please report it with the stack trace)",
+      "  2  usage error (unknown option, bad option value)",
+      "  3  bad input (unreadable, malformed or mismatched files, unwritable outputs);",
+      "     the message names the file, the position when known, and the fix"
     })
 public final class Gio {
 

@@ -11,11 +11,16 @@ final class OutputPaths {
   private OutputPaths() {}
 
   static void check(List<Path> outputs, Path... inputs) {
+    java.util.Set<Path> seen = new java.util.HashSet<>();
     for (Path output : outputs) {
       if (output == null) {
         continue;
       }
       Path absolute = output.toAbsolutePath().normalize();
+      if (!seen.add(absolute)) {
+        throw new GioInputException(
+            output + ": given for two outputs; give each output its own path");
+      }
       for (Path input : inputs) {
         if (input != null && absolute.equals(input.toAbsolutePath().normalize())) {
           throw new GioInputException(

@@ -10,10 +10,7 @@ import org.gio.core.backend.Backends;
 import org.gio.core.select.GioConfig;
 import org.gio.core.select.GioSelector;
 import org.gio.core.select.Selection;
-import org.gio.core.vectors.VectorSet;
-import org.gio.io.IndexFile;
-import org.gio.io.npy.NpyReader;
-import org.gio.io.report.SelectionReport;
+import org.gio.io.EmbeddingTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +25,9 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Select rows of a candidate pool whose distribution best matches a target sample,",
-      "by minimising a k-NN estimate of KL(target || selected) with GIO."
+      "by minimising a k-NN estimate of KL(target || selected) with GIO.",
+      "Inputs may be .npy, .fvecs/.bvecs/.ivecs, CSV/TSV, JSONL, IDX (MNIST) or Parquet;",
+      "the format comes from the extension unless --format is given."
     },
     footer = {
       "",
@@ -36,26 +35,35 @@ import picocli.CommandLine.Spec;
       "  gio select --pool pool.npy --target target.npy --out chosen.txt",
       "  gio select --pool pool.npy --target target.npy --init seed.npy --max-iter 500 \\",
       "             --stop min_difference --min-difference 0.001 --out chosen.txt --report run.json",
+      "  gio select --pool train.tsv --target wanted.tsv --out chosen.txt --out-rows chosen.tsv",
+      "  gio select --pool docs.parquet --column embedding --target target.jsonl \\",
+      "             --out chosen.txt --out-rows chosen.parquet --plot kl.png",
       "",
       "Exit status: 0 success, 1 internal error, 2 usage error, 3 bad input."
     })
 final class SelectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--pool", required = true, paramLabel = "FILE", description = "Candidate pool G (.npy, rows × dimensions).")
+  @Option(names = "--pool", required = true, paramLabel = "FILE", description = "Candidate pool G (rows × dimensions).")
   Path pool;
 
-  @Option(names = "--target", required = true, paramLabel = "FILE", description = "Target sample X (.npy).")
+  @Option(names = "--target", required = true, paramLabel = "FILE", description = "Target sample X.")
   Path target;
 
-  @Option(names = "--init", paramLabel = "FILE", description = "Initial set D (.npy); default: the uniform start, or --random-init-pct.")
+  @Option(names = "--init", paramLabel = "FILE", description = "Initial set D; default: the uniform start, or --random-init-pct.")
   Path init;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Chosen pool row indices, one per line, in selection order.")
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Chosen pool row indices (0-based), one per line, in selection order.")
   Path out;
 
-  @Option(names = "--report", paramLabel = "FILE", description = "JSON report: configuration, KL traces, stop reason, timings.")
+  @Option(names = "--out-rows", paramLabel = "FILE", description = "The chosen pool rows, in selection order: the original records for CSV/TSV/JSONL/Parquet pools (Parquet adds gio_index), else the vectors in the format of FILE's extension (.npy, .fvecs, .csv, .tsv, .jsonl, .parquet; default .npy).")
+  Path outRows;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "JSON report: configuration, KL traces, stop reason, timings, backends.")
   Path report;
+
+  @Option(names = "--plot", paramLabel = "FILE.png", description = "PNG chart of KL per selected row; for 2-D data also target vs selected.")
+  Path plot;
 
   @Option(names = "--backend", paramLabel = "NAME", description = "Compute backend (default: the best available; see 'gio backends').")
   String backend;
@@ -63,43 +71,71 @@ final class SelectCommand implements Callable<Integer> {
   @Option(names = "--index", paramLabel = "NAME", description = "Pool search backend (default: exact; see 'gio backends').")
   String index;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+  @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors (no progress bar, no summary).")
   boolean quiet;
+
+  @Mixin InputOptions inputOptions;
 
   @Mixin GioOptions options;
 
   @Override
   public Integer call() throws Exception {
     GioConfig config = options.toConfig();
-    OutputPaths.check(java.util.Arrays.asList(out, report), pool, target, init);
+    OutputPaths.check(SelectionOutputs.paths(out, outRows, report, plot), pool, target, init);
+    SelectionOutputs.checkRowsFormat(outRows, pool, inputOptions.toReadOptions());
     Injector injector = injector();
 
-    VectorSet poolSet = NpyReader.read(pool);
-    VectorSet targetSet = NpyReader.read(target);
-    VectorSet initSet = init == null ? null : NpyReader.read(init);
+    ProgressBar progress = ProgressBar.forTerminal(spec.commandLine().getErr(), quiet);
+    InputFiles inputs = new InputFiles(inputOptions.toReadOptions(), progress);
+    EmbeddingTable poolTable = inputs.read(pool);
+    EmbeddingTable targetTable = inputs.read(target);
+    EmbeddingTable initTable = inputs.read(init);
+    InputFiles.sameDimension(poolTable, targetTable);
+    InputFiles.sameDimension(poolTable, initTable);
+    InputFiles.moreRowsThanK(targetTable, config.k());
 
     GioSelector selector = injector.getInstance(GioSelector.class);
-    Selection selection =
-        selector.select(poolSet, targetSet, initSet, config, new StatusLine(spec, quiet));
+    Selection selection = selector.select(poolTable.vectors(), targetTable.vectors(),
+        initTable == null ? null : initTable.vectors(), config,
+        Listeners.of(progress, new StatusLine(spec, quiet)));
 
-    IndexFile.write(out, selection.selected());
-    if (report != null) {
-      Map<String, String> backends = new LinkedHashMap<>();
-      backends.put("compute", selector.ops().name());
-      backends.put("index", selector.indexFactory().name());
-      Map<String, Object> inputs = new LinkedHashMap<>();
-      inputs.put("pool", pool.toString());
-      inputs.put("poolRows", poolSet.size());
-      inputs.put("target", target.toString());
-      inputs.put("targetRows", targetSet.size());
-      inputs.put("dimension", poolSet.dim());
-      if (init != null) {
-        inputs.put("init", init.toString());
-        inputs.put("initRows", initSet.size());
-      }
-      SelectionReport.write(report, selection, config, backends, inputs);
-    }
+    long writeStart = System.nanoTime();
+    SelectionOutputs outputs = new SelectionOutputs();
+    outputs.indices(out, selection);
+    outputs.rows(outRows, poolTable, selection);
+    outputs.plot(plot, selection, targetTable.vectors(), poolTable.vectors());
+    Map<String, Double> ioMillis = new LinkedHashMap<>();
+    ioMillis.put("read", inputs.nanos() / 1e6);
+    ioMillis.put("write", (System.nanoTime() - writeStart) / 1e6); // outputs before the report
+    outputs.report(report, selection, config, backends(selector),
+        describe(poolTable, targetTable, initTable), ioMillis);
     return ExitCodes.OK;
+  }
+
+  private static Map<String, String> backends(GioSelector selector) {
+    Map<String, String> backends = new LinkedHashMap<>();
+    backends.put("compute", selector.ops().name());
+    backends.put("index", selector.indexFactory().name());
+    return backends;
+  }
+
+  private static Map<String, Object> describe(
+      EmbeddingTable pool, EmbeddingTable target, EmbeddingTable init) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    put(m, "pool", pool);
+    put(m, "target", target);
+    if (init != null) {
+      put(m, "init", init);
+    }
+    m.put("dimension", pool.vectors().dim());
+    return m;
+  }
+
+  private static void put(Map<String, Object> m, String name, EmbeddingTable t) {
+    m.put(name, t.file().toString());
+    m.put(name + "Rows", t.vectors().size());
+    m.put(name + "Format", t.format().id());
+    m.put(name + "Dtype", t.dtype());
   }
 
   private Injector injector() {

@@ -2,13 +2,31 @@ package org.gio.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import picocli.CommandLine;
 
-/** One run of the gio command with captured output. */
-record CliRun(int status, String out, String err) {
-  static CliRun of(String... args) {
+/** Runs {@code gio} in-process, capturing stdout, stderr and the exit status. */
+record CliRun(int exit, String out, String err) {
+  static CliRun of(Object... args) {
+    String[] a = new String[args.length];
+    for (int i = 0; i < args.length; i++) {
+      a[i] = String.valueOf(args[i]);
+    }
+    CommandLine cl = Gio.commandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int status = Gio.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new CliRun(status, out.toString(), err.toString());
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int exit = cl.execute(a);
+    return new CliRun(exit, out.toString(), err.toString());
+  }
+
+  /** The stderr lines gio wrote itself (without the JVM's incubator warning or backend log). */
+  String errorLine() {
+    for (String line : err.split("\n")) {
+      if (line.startsWith("gio: ") && !line.startsWith("gio: GIO backends")) {
+        return line;
+      }
+    }
+    return "";
   }
 }

@@ -39,7 +39,7 @@ class SelectErrorsTest {
   }
 
   private void badInput(CliRun run, String fragment) {
-    assertEquals(3, run.status(), run.err());
+    assertEquals(3, run.exit(), run.err());
     assertTrue(run.err().startsWith("gio: "), run.err());
     assertTrue(run.err().contains(fragment), run.err());
     assertEquals(1, run.err().strip().lines().count(), "one line, no stack trace: " + run.err());
@@ -49,14 +49,14 @@ class SelectErrorsTest {
   @Test
   void aGoodRunWritesTheIndices() throws IOException {
     CliRun run = select("--max-iter", "5", "--stop", "min-kl", "--min-kl", "-1e9");
-    assertEquals(0, run.status(), run.err());
+    assertEquals(0, run.exit(), run.err());
     assertEquals(5, Files.readAllLines(out).size());
   }
 
   @Test
   void mismatchedDimensions() throws IOException {
     NpyWriter.write(target, RandomVectors.gaussian(2, 20, 4, 0, 1));
-    badInput(select(), "pool has dimension 3 but target has 4");
+    badInput(select(), target + ": dimension 4 does not match " + pool + " (dimension 3)");
   }
 
   @Test
@@ -64,7 +64,7 @@ class SelectErrorsTest {
     float[] data = RandomVectors.gaussian(1, 50, 3, 0, 1).data().clone();
     data[10] = Float.POSITIVE_INFINITY;
     NpyWriter.write(pool, VectorSet.wrap(data, 50, 3));
-    badInput(select(), "pool: row 3, column 1 is Infinity");
+    badInput(select(), pool + ": row 3, column 1 is Infinity");
   }
 
   @Test
@@ -77,14 +77,14 @@ class SelectErrorsTest {
 
   @Test
   void kTooLargeForTheTarget() {
-    badInput(select("--k", "20"), "k = 20 needs more than 20 target rows");
+    badInput(select("--k", "20"), target + ": 20 target rows, but k = 20 needs more than 20");
   }
 
   @Test
   void outputEqualToAnInputOrInAMissingFolder() {
     CliRun run = CliRun.of("select", "--pool", pool.toString(), "--target", target.toString(),
         "--out", pool.toString());
-    assertEquals(3, run.status());
+    assertEquals(3, run.exit());
     assertTrue(run.err().contains("is also an input"), run.err());
     out = dir.resolve("nowhere/chosen.txt");
     badInput(select("--report", dir.resolve("nowhere/r.json").toString()), "does not exist");
@@ -92,20 +92,20 @@ class SelectErrorsTest {
 
   @Test
   void usageErrorsExitTwo() {
-    assertEquals(2, select("--backend", "gpu").status());
+    assertEquals(2, select("--backend", "gpu").exit());
     assertTrue(select("--backend", "gpu").err().contains("unknown backend 'gpu'; known:"));
-    assertEquals(2, select("--stop", "sometimes").status());
-    assertEquals(2, select("--k", "0").status());
+    assertEquals(2, select("--stop", "sometimes").exit());
+    assertEquals(2, select("--k", "0").exit());
     assertTrue(select("--k", "0").err().contains("k must be ≥ 1"));
-    assertEquals(2, select("--scale-factor", "big").status());
-    assertEquals(2, CliRun.of("select", "--pool", pool.toString()).status());
+    assertEquals(2, select("--scale-factor", "big").exit());
+    assertEquals(2, CliRun.of("select", "--pool", pool.toString()).exit());
     assertFalse(Files.exists(out));
   }
 
   @Test
   void backendsAreListed() {
     CliRun run = CliRun.of("backends");
-    assertEquals(0, run.status());
+    assertEquals(0, run.exit());
     assertTrue(run.out().contains("scalar") && run.out().contains("exact"), run.out());
   }
 }

@@ -63,7 +63,7 @@ class SelectParityTest {
       }
     }
     CliRun run = CliRun.of(args.toArray(new String[0]));
-    assertEquals(0, run.status(), run.err());
+    assertEquals(0, run.exit(), run.err());
     int[] chosen = Files.readAllLines(out).stream().mapToInt(Integer::parseInt).toArray();
     assertArrayEquals(c.expectedSelected(), chosen, c.name);
     JsonNode json = new ObjectMapper().readTree(report.toFile());

@@ -19,7 +19,40 @@ public final class AtomicFiles {
     void writeTo(OutputStream out) throws IOException;
   }
 
+  /** The body of a write done by another program or library that needs a path, not a stream. */
+  @FunctionalInterface
+  public interface PathWriter {
+    void writeTo(Path temporary) throws IOException;
+  }
+
   private AtomicFiles() {}
+
+  /**
+   * Like {@link #write(Path, Writer)} for writers that open the file themselves (DuckDB's COPY,
+   * image encoders): {@code body} must (over)write the temporary path it is given.
+   */
+  public static void writePath(Path target, PathWriter body) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path folder = absolute.getParent();
+    if (folder != null && !Files.isDirectory(folder)) {
+      throw new IOException("output folder " + folder + " does not exist; create it first");
+    }
+    Path temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+    try {
+      body.writeTo(temp);
+      move(temp, absolute);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static void move(Path temp, Path absolute) throws IOException {
+    try {
+      Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
 
   /**
    * Runs {@code body} against a temporary file in {@code target}'s folder and renames it to
@@ -36,11 +69,7 @@ public final class AtomicFiles {
       try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
         body.writeTo(out);
       }
-      try {
-        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
+      move(temp, absolute);
     } finally {
       Files.deleteIfExists(temp);
     }

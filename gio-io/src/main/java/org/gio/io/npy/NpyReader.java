@@ -24,6 +24,12 @@ public final class NpyReader {
   private NpyReader() {}
 
   public static VectorSet read(Path file) {
+    return read(file, org.gio.io.ReadProgress.NONE);
+  }
+
+  /** Reads {@code file}, telling {@code progress} the bytes read so far. */
+  public static VectorSet read(Path file, org.gio.io.ReadProgress progress) {
+    org.gio.io.internal.SourceFiles.checkReadable(file);
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       NpyHeader header = readHeader(file, channel);
       long rows = header.shape()[0];
@@ -68,12 +74,23 @@ public final class NpyReader {
             data[filled++] = (float) buf.getDouble(i * 8);
           }
         }
+        progress.update(header.dataOffset() + (long) filled * header.itemSize(), channel.size());
       }
       return VectorSet.wrap(data, (int) rows, (int) cols);
     } catch (NoSuchFileException e) {
       throw fail(file, "no such file");
     } catch (IOException e) {
-      throw fail(file, "cannot be read: " + e.getMessage());
+      throw org.gio.io.internal.SourceFiles.cannotRead(file, e);
+    }
+  }
+
+  /** The element type, e.g. {@code float32}, after checking the header. */
+  public static String dtype(Path file) {
+    org.gio.io.internal.SourceFiles.checkReadable(file);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      return readHeader(file, channel).itemSize() == 4 ? "float32" : "float64";
+    } catch (IOException e) {
+      throw org.gio.io.internal.SourceFiles.cannotRead(file, e);
     }
   }
 

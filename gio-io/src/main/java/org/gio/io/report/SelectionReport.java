@@ -24,6 +24,15 @@ public final class SelectionReport {
 
   public static ObjectNode toJson(
       Selection s, GioConfig config, Map<String, String> backends, Map<String, Object> inputs) {
+    return toJson(s, config, backends, inputs, Map.of());
+  }
+
+  /**
+   * The report, with {@code ioMillis} (e.g. {@code read}, {@code write}: time outside the
+   * selection loop) added to {@code timingsMillis}.
+   */
+  public static ObjectNode toJson(Selection s, GioConfig config, Map<String, String> backends,
+      Map<String, Object> inputs, Map<String, Double> ioMillis) {
     ObjectNode root = JSON.createObjectNode();
     root.put("stopReason", s.stopReason());
     root.put("selectedCount", s.size());
@@ -51,6 +60,7 @@ public final class SelectionReport {
     timings.put("descent", s.timings().descent() / 1e6);
     timings.put("search", s.timings().search() / 1e6);
     timings.put("update", s.timings().update() / 1e6);
+    ioMillis.forEach(timings::put);
     root.set("backends", JSON.valueToTree(backends));
     root.set("inputs", JSON.valueToTree(inputs));
     root.set("config", JSON.valueToTree(config.asMap()));
@@ -64,7 +74,13 @@ public final class SelectionReport {
       Map<String, String> backends,
       Map<String, Object> inputs)
       throws IOException {
-    ObjectNode json = toJson(s, config, backends, inputs);
+    write(file, s, config, backends, inputs, Map.of());
+  }
+
+  /** Writes the report with I/O timings; see {@link #toJson(Selection, GioConfig, Map, Map, Map)}. */
+  public static void write(Path file, Selection s, GioConfig config, Map<String, String> backends,
+      Map<String, Object> inputs, Map<String, Double> ioMillis) throws IOException {
+    ObjectNode json = toJson(s, config, backends, inputs, ioMillis);
     AtomicFiles.write(file, out -> JSON.writeValue(new NonClosing(out), json));
   }
 

@@ -1,0 +1,107 @@
+package org.gio.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gio.core.GioInputException;
+import org.gio.core.select.GioConfig;
+import org.gio.core.select.Selection;
+import org.gio.core.vectors.VectorSet;
+import org.gio.io.EmbeddingFormat;
+import org.gio.io.EmbeddingTable;
+import org.gio.io.ReadOptions;
+import org.gio.io.IndexFile;
+import org.gio.io.plot.KlChart;
+import org.gio.io.report.SelectionReport;
+
+/**
+ * Writes what a selection run produces — indices, chosen rows, report, plot — each atomically. If
+ * one write fails, the files this run already wrote are removed again, so a failed run leaves no
+ * outputs behind.
+ */
+final class SelectionOutputs {
+  private final List<Path> written = new ArrayList<>();
+
+  /** The paths that will be written (null entries are unused outputs), for the pre-checks. */
+  static List<Path> paths(Path out, Path outRows, Path report, Path plot) {
+    List<Path> paths = new ArrayList<>();
+    paths.add(out);
+    paths.add(outRows);
+    paths.add(report);
+    paths.add(plot);
+    return paths;
+  }
+
+  /**
+   * Fails before any work when {@code --out-rows} names a format gio cannot write for this pool:
+   * pools with records keep their own format; vector-only pools need a writable extension.
+   */
+  static void checkRowsFormat(Path outRows, Path pool, ReadOptions options) {
+    if (outRows == null) {
+      return;
+    }
+    EmbeddingFormat source = options.formatFor(pool);
+    EmbeddingFormat f = EmbeddingFormat.guess(outRows);
+    if (source.hasRecords()) {
+      if (f != null && f != source) {
+        throw new GioInputException(outRows + ": the chosen records of a " + source.id()
+            + " pool are written as " + source.id() + "; name the rows file ." + source.id());
+      }
+    } else if (f != null && !f.writable()) {
+      throw new GioInputException(outRows + ": gio cannot write " + f.id() + " files; name the "
+          + "rows file .npy, .fvecs, .csv, .tsv, .jsonl or .parquet");
+    }
+  }
+
+  @FunctionalInterface
+  private interface Write {
+    void run() throws IOException;
+  }
+
+  void indices(Path out, Selection s) throws IOException {
+    write(out, () -> IndexFile.write(out, s.selected()));
+  }
+
+  void rows(Path outRows, EmbeddingTable pool, Selection s) throws IOException {
+    if (outRows != null) {
+      write(outRows, () -> pool.writeRows(outRows, s.selected()));
+    }
+  }
+
+  void report(Path report, Selection s, GioConfig config, Map<String, String> backends,
+      Map<String, Object> inputs, Map<String, Double> ioMillis) throws IOException {
+    if (report != null) {
+      write(report, () -> SelectionReport.write(report, s, config, backends, inputs, ioMillis));
+    }
+  }
+
+  void plot(Path plot, Selection s, VectorSet target, VectorSet pool) throws IOException {
+    if (plot != null) {
+      write(plot, () -> KlChart.write(plot, s, target, pool.select(s.selected())));
+    }
+  }
+
+  private void write(Path path, Write body) throws IOException {
+    try {
+      body.run();
+      written.add(path);
+    } catch (IOException | RuntimeException e) {
+      rollBack();
+      throw e;
+    }
+  }
+
+  private void rollBack() {
+    for (Path p : written) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException ignored) {
+        // best effort: the original failure is what the user needs to see
+      }
+    }
+    written.clear();
+  }
+}
