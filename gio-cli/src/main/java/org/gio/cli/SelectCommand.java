@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  gio select --pool pool.npy --target target.npy --out chosen.txt",
+      "  gio select --pool-text pool.txt --target-text target.txt --out chosen.txt --out-lines chosen-lines.txt",
       "  gio select --pool pool.npy --target target.npy --init seed.npy --max-iter 500 \\",
       "             --stop min_difference --min-difference 0.001 --out chosen.txt --report run.json",
       "",
@@ -42,10 +43,10 @@ import picocli.CommandLine.Spec;
 final class SelectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--pool", required = true, paramLabel = "FILE", description = "Candidate pool G (.npy, rows × dimensions).")
+  @Option(names = "--pool", paramLabel = "FILE", description = "Candidate pool G (.npy, rows × dimensions); or --pool-text.")
   Path pool;
 
-  @Option(names = "--target", required = true, paramLabel = "FILE", description = "Target sample X (.npy).")
+  @Option(names = "--target", paramLabel = "FILE", description = "Target sample X (.npy); or --target-text.")
   Path target;
 
   @Option(names = "--init", paramLabel = "FILE", description = "Initial set D (.npy); default: the uniform start, or --random-init-pct.")
@@ -68,31 +69,41 @@ final class SelectCommand implements Callable<Integer> {
 
   @Mixin GioOptions options;
 
+  @Mixin TextInputOptions text;
+
   @Override
   public Integer call() throws Exception {
+    text.validate(spec, pool, target, init);
     GioConfig config = options.toConfig();
-    OutputPaths.check(java.util.Arrays.asList(out, report), pool, target, init);
+    OutputPaths.check(java.util.Arrays.asList(out, report, text.outLines),
+        pool, target, init, text.poolText, text.targetText);
     Injector injector = injector();
 
-    VectorSet poolSet = NpyReader.read(pool);
-    VectorSet targetSet = NpyReader.read(target);
+    TextInputOptions.Embedded embedded =
+        text.active() ? text.embed(spec.commandLine().getErr(), quiet) : null;
+    VectorSet poolSet = embedded != null ? embedded.pool() : NpyReader.read(pool);
+    VectorSet targetSet = embedded != null ? embedded.target() : NpyReader.read(target);
     VectorSet initSet = init == null ? null : NpyReader.read(init);
 
     GioSelector selector = injector.getInstance(GioSelector.class);
     Selection selection =
         selector.select(poolSet, targetSet, initSet, config, new StatusLine(spec, quiet));
 
+    text.writeLines(selection.selected());
     IndexFile.write(out, selection.selected());
     if (report != null) {
       Map<String, String> backends = new LinkedHashMap<>();
       backends.put("compute", selector.ops().name());
       backends.put("index", selector.indexFactory().name());
       Map<String, Object> inputs = new LinkedHashMap<>();
-      inputs.put("pool", pool.toString());
+      inputs.put("pool", String.valueOf(embedded != null ? text.poolText : pool));
       inputs.put("poolRows", poolSet.size());
-      inputs.put("target", target.toString());
+      inputs.put("target", String.valueOf(embedded != null ? text.targetText : target));
       inputs.put("targetRows", targetSet.size());
       inputs.put("dimension", poolSet.dim());
+      if (embedded != null) {
+        inputs.put("embedder", embedded.embedder());
+      }
       if (init != null) {
         inputs.put("init", init.toString());
         inputs.put("initRows", initSet.size());

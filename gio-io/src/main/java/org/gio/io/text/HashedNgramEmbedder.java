@@ -55,11 +55,13 @@ public final class HashedNgramEmbedder implements TextEmbedder {
 
   private final Options options;
   private final float[] idf;
+  private final long fittedDocuments;
   private final ThreadLocal<NgramHasher> hashers;
 
-  private HashedNgramEmbedder(Options options, float[] idf) {
+  private HashedNgramEmbedder(Options options, DocumentFrequencies df) {
     this.options = options;
-    this.idf = idf;
+    this.idf = df.idf();
+    this.fittedDocuments = df.documents();
     this.hashers = ThreadLocal.withInitial(() -> new NgramHasher(options.seed(), options.charTrigrams()));
   }
 
@@ -74,7 +76,7 @@ public final class HashedNgramEmbedder implements TextEmbedder {
             df.observe(hasher.features(), hasher.count());
           });
     }
-    return new HashedNgramEmbedder(options, df.idf());
+    return new HashedNgramEmbedder(options, df);
   }
 
   /** Fits the IDF weights on in-memory documents. */
@@ -85,7 +87,12 @@ public final class HashedNgramEmbedder implements TextEmbedder {
       hasher.hash(text);
       df.observe(hasher.features(), hasher.count());
     }
-    return new HashedNgramEmbedder(options, df.idf());
+    return new HashedNgramEmbedder(options, df);
+  }
+
+  /** Documents the IDF weights were fitted on. */
+  public long fittedDocuments() {
+    return fittedDocuments;
   }
 
   public Options options() {
