@@ -19,18 +19,18 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Turn a text file (one document per line, or JSONL) into a .npy matrix of float32 rows,",
-      "streaming, so files larger than memory work. The default embedder needs no model."
+      "Turn a text file (one document per line, or JSONL) into a .npy matrix of float32 rows.",
+      "Streams, so files larger than memory work. The default embedder needs no model."
     },
     footer = {
       "",
       "Examples:",
       "  gio embed --input pool.txt --out pool.npy",
       "  gio embed --input docs.jsonl --text-field body --out docs.npy --dim 1024",
-      "  gio embed --input pool.txt --out pool.npy --embedder onnx --model all-MiniLM-L6-v2-onnx/",
+      "  gio embed --input pool.txt --out pool.npy --embedder onnx --model minilm-onnx/",
       "",
-      "The hashed embedder fits its TF-IDF weights on the input itself; to embed a pool and a",
-      "target alike, use 'gio select --pool-text ... --target-text ...', which fits on both.",
+      "The hashed embedder fits its TF-IDF weights on the input itself.",
+      "To embed a pool and a target alike, use 'gio select --pool-text --target-text'.",
       "",
       "Exit status: 0 success, 1 internal error, 2 usage error, 3 bad input."
     })

@@ -100,9 +100,9 @@ public final class TextSelectionBenchmark {
     HashedNgramEmbedder e = HashedNgramEmbedder.fitOnTexts(HashedNgramEmbedder.Options.defaults(), full);
     System.out.println("| embedder | documents | avg chars | lines/s |");
     System.out.println("|---|---:|---:|---:|");
-    report("hashed, dim 512", e, shortLines, 5);
-    report("hashed, dim 512", e, full, 3);
-    report("hashed, dim 512 + char trigrams",
+    report("hashed, dim " + HashedNgramEmbedder.Options.DEFAULT_DIM, e, shortLines, 5);
+    report("hashed, dim " + HashedNgramEmbedder.Options.DEFAULT_DIM, e, full, 3);
+    report("hashed, dim " + HashedNgramEmbedder.Options.DEFAULT_DIM + " + char trigrams",
         HashedNgramEmbedder.fitOnTexts(HashedNgramEmbedder.Options.defaults().withCharTrigrams(true), full),
         shortLines, 3);
     if (model != null) {

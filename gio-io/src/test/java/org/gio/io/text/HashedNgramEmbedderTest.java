@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HashedNgramEmbedderTest {
+  private static final int D = HashedNgramEmbedder.Options.DEFAULT_DIM;
   private static final List<String> CORPUS = List.of(
       "the cat sat on the mat",
       "a dog barked at the mailman",
@@ -53,7 +54,7 @@ class HashedNgramEmbedderTest {
     float[] batch = a.embed(many); // parallel path
     for (int i = 0; i < many.size(); i += 97) {
       float[] single = b.embed(List.of(many.get(i))); // sequential path, another instance
-      assertArrayEquals(single, Arrays.copyOfRange(batch, i * 512, (i + 1) * 512), "row " + i);
+      assertArrayEquals(single, Arrays.copyOfRange(batch, i * D, (i + 1) * D), "row " + i);
     }
   }
 
@@ -62,10 +63,10 @@ class HashedNgramEmbedderTest {
     HashedNgramEmbedder e = fit(HashedNgramEmbedder.Options.defaults());
     float[] rows = e.embed(CORPUS);
     for (int r = 0; r < 4; r++) {
-      assertEquals(1.0, norm(rows, r * 512, 512), 1e-5);
+      assertEquals(1.0, norm(rows, r * D, D), 1e-5);
     }
-    assertEquals(0.0, norm(rows, 4 * 512, 512));
-    assertEquals(0.0, norm(row(e, "  ,;!  "), 0, 512), "punctuation only has no words");
+    assertEquals(0.0, norm(rows, 4 * D, D));
+    assertEquals(0.0, norm(row(e, "  ,;!  "), 0, D), "punctuation only has no words");
   }
 
   @Test
@@ -79,7 +80,7 @@ class HashedNgramEmbedderTest {
     for (float x : v) {
       assertTrue(Float.isFinite(x));
     }
-    assertEquals(1.0, norm(v, 0, 512), 1e-5);
+    assertEquals(1.0, norm(v, 0, D), 1e-5);
   }
 
   @Test
@@ -90,7 +91,7 @@ class HashedNgramEmbedderTest {
     float[] upper = row(e, "CAFÉ CRÈME À ZÜRICH");
     assertArrayEquals(composed, decomposed);
     assertArrayEquals(composed, upper);
-    assertNotEquals(0.0, norm(row(e, "東京 Ελληνικά русский"), 0, 512));
+    assertNotEquals(0.0, norm(row(e, "東京 Ελληνικά русский"), 0, D));
     assertTrue(dot(composed, row(e, "cafe creme a zurich")) < 0.999, "accents are kept");
   }
 
