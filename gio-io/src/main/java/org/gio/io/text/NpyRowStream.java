@@ -36,12 +36,13 @@ final class NpyRowStream {
   /** Appends {@code count} rows taken from the start of {@code data}. */
   void write(float[] data, int count) throws IOException {
     int n = count * dim;
+    java.nio.FloatBuffer floats = buf.asFloatBuffer(); // little-endian view: bulk copies
     for (int i = 0; i < n; ) {
-      buf.clear();
-      while (i < n && buf.remaining() >= 4) {
-        buf.putFloat(data[i++]);
-      }
-      out.write(buf.array(), 0, buf.position());
+      int k = Math.min(n - i, floats.capacity());
+      floats.clear();
+      floats.put(data, i, k);
+      out.write(buf.array(), 0, k * 4);
+      i += k;
     }
     written += count;
   }
