@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Training-data selection with GIO (Gradient Information Optimization).",
     subcommands = {
       SelectCommand.class,
+      EmbedCommand.class,
       KlCommand.class,
       InfoCommand.class,
       BackendsCommand.class,

@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  gio select --pool pool.npy --target target.npy --out chosen.txt",
+      "  gio select --pool-text pool.txt --target-text target.txt \\",
+      "             --out chosen.txt --out-lines chosen-lines.txt",
       "  gio select --pool pool.npy --target target.npy --init seed.npy --max-iter 500 \\",
       "             --stop min_difference --min-difference 0.001 --out chosen.txt --report run.json",
       "  gio select --pool train.tsv --target wanted.tsv --out chosen.txt --out-rows chosen.tsv",
@@ -44,10 +46,10 @@ import picocli.CommandLine.Spec;
 final class SelectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--pool", required = true, paramLabel = "FILE", description = "Candidate pool G (rows × dimensions).")
+  @Option(names = "--pool", paramLabel = "FILE", description = "Candidate pool G (rows × dimensions); or --pool-text.")
   Path pool;
 
-  @Option(names = "--target", required = true, paramLabel = "FILE", description = "Target sample X.")
+  @Option(names = "--target", paramLabel = "FILE", description = "Target sample X; or --target-text.")
   Path target;
 
   @Option(names = "--init", paramLabel = "FILE", description = "Initial set D; default: the uniform start, or --random-init-pct.")
@@ -78,17 +80,25 @@ final class SelectCommand implements Callable<Integer> {
 
   @Mixin GioOptions options;
 
+  @Mixin TextInputOptions text;
+
   @Override
   public Integer call() throws Exception {
+    text.validate(spec, pool, target, init);
     GioConfig config = options.toConfig();
-    OutputPaths.check(SelectionOutputs.paths(out, outRows, report, plot), pool, target, init);
-    SelectionOutputs.checkRowsFormat(outRows, pool, inputOptions.toReadOptions());
+    OutputPaths.check(SelectionOutputs.paths(out, outRows, report, plot, text.outLines),
+        pool, target, init, text.poolText, text.targetText);
+    if (!text.active()) {
+      SelectionOutputs.checkRowsFormat(outRows, pool, inputOptions.toReadOptions());
+    }
     Injector injector = injector();
 
     ProgressBar progress = ProgressBar.forTerminal(spec.commandLine().getErr(), quiet);
     InputFiles inputs = new InputFiles(inputOptions.toReadOptions(), progress);
-    EmbeddingTable poolTable = inputs.read(pool);
-    EmbeddingTable targetTable = inputs.read(target);
+    TextInputOptions.Embedded embedded =
+        text.active() ? text.embed(spec.commandLine().getErr(), quiet) : null;
+    EmbeddingTable poolTable = embedded != null ? embedded.poolTable() : inputs.read(pool);
+    EmbeddingTable targetTable = embedded != null ? embedded.targetTable() : inputs.read(target);
     EmbeddingTable initTable = inputs.read(init);
     InputFiles.sameDimension(poolTable, targetTable);
     InputFiles.sameDimension(poolTable, initTable);
@@ -103,12 +113,18 @@ final class SelectCommand implements Callable<Integer> {
     SelectionOutputs outputs = new SelectionOutputs();
     outputs.indices(out, selection);
     outputs.rows(outRows, poolTable, selection);
+    outputs.lines(text, selection);
     outputs.plot(plot, selection, targetTable.vectors(), poolTable.vectors());
     Map<String, Double> ioMillis = new LinkedHashMap<>();
     ioMillis.put("read", inputs.nanos() / 1e6);
     ioMillis.put("write", (System.nanoTime() - writeStart) / 1e6); // outputs before the report
-    outputs.report(report, selection, config, backends(selector),
-        describe(poolTable, targetTable, initTable), ioMillis);
+    Map<String, Object> described = describe(poolTable, targetTable, initTable);
+    if (embedded != null) {
+      described.put("poolFormat", "text");
+      described.put("targetFormat", "text");
+      described.put("embedder", embedded.embedder());
+    }
+    outputs.report(report, selection, config, backends(selector), described, ioMillis);
     return ExitCodes.OK;
   }
 

@@ -26,13 +26,8 @@ final class SelectionOutputs {
   private final List<Path> written = new ArrayList<>();
 
   /** The paths that will be written (null entries are unused outputs), for the pre-checks. */
-  static List<Path> paths(Path out, Path outRows, Path report, Path plot) {
-    List<Path> paths = new ArrayList<>();
-    paths.add(out);
-    paths.add(outRows);
-    paths.add(report);
-    paths.add(plot);
-    return paths;
+  static List<Path> paths(Path... outputs) {
+    return java.util.Arrays.asList(outputs);
   }
 
   /**
@@ -75,6 +70,12 @@ final class SelectionOutputs {
       Map<String, Object> inputs, Map<String, Double> ioMillis) throws IOException {
     if (report != null) {
       write(report, () -> SelectionReport.write(report, s, config, backends, inputs, ioMillis));
+    }
+  }
+
+  void lines(TextInputOptions text, Selection s) throws IOException {
+    if (text.outLines != null) {
+      write(text.outLines, () -> text.writeLines(s.selected()));
     }
   }
 

@@ -1,0 +1,73 @@
+package org.gio.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.gio.io.text.HashedNgramEmbedder;
+import org.gio.io.text.TextEmbedder;
+import org.gio.io.text.TextEmbedders;
+import org.gio.io.text.TextSource;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** How text becomes vectors: the flags {@code gio embed} and {@code gio select --pool-text} share. */
+final class EmbedderOptions {
+  @Option(names = "--embedder", paramLabel = "NAME",
+      description = "hashed (word n-grams, TF-IDF, no model; default) or onnx (a sentence model in --model).")
+  String embedder = TextEmbedders.HASHED;
+
+  @Option(names = "--model", paramLabel = "DIR",
+      description = "For --embedder onnx: folder with model.onnx and vocab.txt (a sentence-transformer exported to ONNX).")
+  Path model;
+
+  @Option(names = "--dim", paramLabel = "N",
+      description = "For --embedder hashed: vector dimension (default: " + HashedNgramEmbedder.Options.DEFAULT_DIM + ").")
+  Integer dim;
+
+  @Option(names = "--char-trigrams", description = "For --embedder hashed: add character trigrams of each word (helps with typos and morphology).")
+  boolean charTrigrams;
+
+  @Option(names = "--text-field", paramLabel = "NAME",
+      description = "Read JSONL: the document is this string field of each line's object (default for .jsonl files: text).")
+  String textField;
+
+  /** Fails with a usage error on flags that do not fit together, before any file is read. */
+  void validate(CommandSpec spec) {
+    String kind = embedder.toLowerCase(Locale.ROOT);
+    if (!kind.equals(TextEmbedders.HASHED) && !kind.equals(TextEmbedders.ONNX)) {
+      throw new ParameterException(spec.commandLine(),
+          "--embedder must be hashed or onnx, was '" + embedder + "'");
+    }
+    if (kind.equals(TextEmbedders.ONNX)) {
+      if (model == null) {
+        throw new ParameterException(spec.commandLine(),
+            "--embedder onnx needs --model DIR (a folder with model.onnx and vocab.txt)");
+      }
+      if (dim != null || charTrigrams) {
+        throw new ParameterException(spec.commandLine(),
+            "--dim and --char-trigrams are for --embedder hashed; an ONNX model fixes its own dimension");
+      }
+    } else if (model != null) {
+      throw new ParameterException(spec.commandLine(), "--model needs --embedder onnx");
+    }
+    if (dim != null && dim <= 0) {
+      throw new ParameterException(spec.commandLine(), "--dim must be positive, was " + dim);
+    }
+  }
+
+  TextSource source(Path file) {
+    return TextSource.of(file, textField);
+  }
+
+  /** The embedder; a hashed one is fitted on every document of {@code fitOn} (one streaming pass). */
+  TextEmbedder create(List<TextSource> fitOn) throws IOException {
+    HashedNgramEmbedder.Options options = HashedNgramEmbedder.Options.defaults()
+        .withCharTrigrams(charTrigrams);
+    if (dim != null) {
+      options = options.withDim(dim);
+    }
+    return TextEmbedders.create(embedder, model, options, fitOn);
+  }
+}

@@ -1,0 +1,204 @@
+package org.gio.io.text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gio.core.GioInputException;
+
+/**
+ * BERT's tokenizer from a {@code vocab.txt}, as Hugging Face's {@code BertTokenizer} does it, so an
+ * exported sentence-transformer sees the ids it was trained on: basic tokenization (drop control
+ * characters, space around CJK ideographs, optional lower-casing with accents stripped, split on
+ * whitespace and punctuation), then greedy longest-match-first WordPiece with {@code ##}
+ * continuations, a word longer than 100 characters or with no match becoming {@code [UNK]}.
+ */
+public final class WordPieceTokenizer {
+  private static final int MAX_CHARS_PER_WORD = 100;
+
+  private final Map<String, Integer> vocab;
+  private final boolean lowerCase;
+  private final int cls;
+  private final int sep;
+  private final int unk;
+  private final int pad;
+
+  WordPieceTokenizer(Map<String, Integer> vocab, boolean lowerCase) {
+    this.vocab = vocab;
+    this.lowerCase = lowerCase;
+    this.cls = special(vocab, "[CLS]");
+    this.sep = special(vocab, "[SEP]");
+    this.unk = special(vocab, "[UNK]");
+    this.pad = vocab.getOrDefault("[PAD]", 0);
+  }
+
+  /** Reads a vocabulary file: one token per line, the id being the 0-based line number. */
+  public static WordPieceTokenizer load(Path vocabFile, boolean lowerCase) throws IOException {
+    Map<String, Integer> vocab = new HashMap<>();
+    try (BufferedReader r = Files.newBufferedReader(vocabFile, StandardCharsets.UTF_8)) {
+      String line;
+      int id = 0;
+      while ((line = r.readLine()) != null) {
+        vocab.putIfAbsent(line.strip(), id++);
+      }
+    }
+    if (vocab.isEmpty()) {
+      throw new GioInputException(vocabFile + ": empty vocabulary");
+    }
+    return new WordPieceTokenizer(vocab, lowerCase);
+  }
+
+  private static int special(Map<String, Integer> vocab, String token) {
+    Integer id = vocab.get(token);
+    if (id == null) {
+      throw new GioInputException("vocabulary has no " + token + " token; is it a BERT WordPiece vocab.txt?");
+    }
+    return id;
+  }
+
+  int padId() {
+    return pad;
+  }
+
+  /** Ids of {@code [CLS] pieces… [SEP]}, the pieces cut so the whole fits in {@code maxLength}. */
+  public int[] encode(String text, int maxLength) {
+    List<String> words = basicTokens(text);
+    int budget = Math.max(0, maxLength - 2);
+    int[] ids = new int[Math.min(budget, 16 + words.size() * 2) + 2];
+    int n = 0;
+    ids[n++] = cls;
+    outer:
+    for (String word : words) {
+      for (int id : wordPieces(word)) {
+        if (n - 1 == budget) {
+          break outer;
+        }
+        if (n == ids.length - 1) {
+          ids = java.util.Arrays.copyOf(ids, Math.min(budget + 2, ids.length * 2));
+        }
+        ids[n++] = id;
+      }
+    }
+    ids[n++] = sep;
+    return n == ids.length ? ids : java.util.Arrays.copyOf(ids, n);
+  }
+
+  /** The words before WordPiece: BERT's BasicTokenizer. */
+  List<String> basicTokens(String text) {
+    StringBuilder clean = new StringBuilder(text.length() + 8);
+    text.codePoints().forEach(cp -> {
+      if (cp == 0 || cp == 0xFFFD || isControl(cp)) {
+        return;
+      }
+      if (isWhitespace(cp)) {
+        clean.append(' ');
+      } else if (isCjk(cp)) {
+        clean.append(' ').appendCodePoint(cp).append(' ');
+      } else {
+        clean.appendCodePoint(cp);
+      }
+    });
+    String s = clean.toString();
+    if (lowerCase) {
+      s = stripAccents(s.toLowerCase(java.util.Locale.ROOT));
+    }
+    List<String> out = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp == ' ') {
+        flush(word, out);
+      } else if (isPunctuation(cp)) {
+        flush(word, out);
+        out.add(new String(Character.toChars(cp)));
+      } else {
+        word.appendCodePoint(cp);
+      }
+    }
+    flush(word, out);
+    return out;
+  }
+
+  private List<Integer> wordPieces(String word) {
+    if (word.codePointCount(0, word.length()) > MAX_CHARS_PER_WORD) {
+      return List.of(unk);
+    }
+    List<Integer> pieces = new ArrayList<>(4);
+    int start = 0;
+    while (start < word.length()) {
+      int end = word.length();
+      Integer found = null;
+      while (start < end) {
+        String sub = (start > 0 ? "##" : "") + word.substring(start, end);
+        found = vocab.get(sub);
+        if (found != null) {
+          break;
+        }
+        end = word.offsetByCodePoints(end, -1);
+      }
+      if (found == null) {
+        return List.of(unk); // as BERT: one unknown piece makes the whole word unknown
+      }
+      pieces.add(found);
+      start = end;
+    }
+    return pieces;
+  }
+
+  private static void flush(StringBuilder word, List<String> out) {
+    if (word.length() > 0) {
+      out.add(word.toString());
+      word.setLength(0);
+    }
+  }
+
+  private static String stripAccents(String s) {
+    String nfd = Normalizer.normalize(s, Normalizer.Form.NFD);
+    StringBuilder b = new StringBuilder(nfd.length());
+    nfd.codePoints()
+        .filter(cp -> Character.getType(cp) != Character.NON_SPACING_MARK)
+        .forEach(b::appendCodePoint);
+    return b.toString();
+  }
+
+  private static boolean isWhitespace(int cp) {
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r'
+        || Character.getType(cp) == Character.SPACE_SEPARATOR;
+  }
+
+  private static boolean isControl(int cp) {
+    if (cp == '\t' || cp == '\n' || cp == '\r') {
+      return false;
+    }
+    int t = Character.getType(cp);
+    return t == Character.CONTROL || t == Character.FORMAT
+        || t == Character.PRIVATE_USE || t == Character.SURROGATE;
+  }
+
+  /** BERT counts every non-alphanumeric ASCII symbol as punctuation, plus Unicode's P* classes. */
+  private static boolean isPunctuation(int cp) {
+    if ((cp >= 33 && cp <= 47) || (cp >= 58 && cp <= 64) || (cp >= 91 && cp <= 96)
+        || (cp >= 123 && cp <= 126)) {
+      return true;
+    }
+    int t = Character.getType(cp);
+    return t == Character.CONNECTOR_PUNCTUATION || t == Character.DASH_PUNCTUATION
+        || t == Character.START_PUNCTUATION || t == Character.END_PUNCTUATION
+        || t == Character.INITIAL_QUOTE_PUNCTUATION || t == Character.FINAL_QUOTE_PUNCTUATION
+        || t == Character.OTHER_PUNCTUATION;
+  }
+
+  private static boolean isCjk(int cp) {
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)
+        || (cp >= 0x20000 && cp <= 0x2A6DF) || (cp >= 0x2A700 && cp <= 0x2B73F)
+        || (cp >= 0x2B740 && cp <= 0x2B81F) || (cp >= 0x2B820 && cp <= 0x2CEAF)
+        || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F);
+  }
+}

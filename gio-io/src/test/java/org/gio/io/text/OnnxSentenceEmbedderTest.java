@@ -1,0 +1,110 @@
+package org.gio.io.text;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.gio.core.GioInputException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the tiny BERT-shaped model built by {@code text/tiny-bert/make_tiny_bert.py} (torch export,
+ * committed): token ids written by hand from BERT's rules, embeddings computed by torch.
+ */
+class OnnxSentenceEmbedderTest {
+  private static Path model;
+  private static JsonNode expected;
+
+  @BeforeAll
+  static void load() throws IOException, URISyntaxException {
+    model = Path.of(OnnxSentenceEmbedderTest.class.getResource("/text/tiny-bert/model.onnx").toURI()).getParent();
+    expected = new ObjectMapper().readTree(model.resolve("expected.json").toFile());
+  }
+
+  private static int[] ints(JsonNode array) {
+    int[] out = new int[array.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = array.get(i).asInt();
+    }
+    return out;
+  }
+
+  private static float[] floats(JsonNode array) {
+    float[] out = new float[array.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (float) array.get(i).asDouble();
+    }
+    return out;
+  }
+
+  @Test
+  void tokenizesKnownStringsToTheExpectedIds() throws IOException {
+    WordPieceTokenizer t = WordPieceTokenizer.load(model.resolve("vocab.txt"), true);
+    for (JsonNode c : expected.get("cases")) {
+      assertArrayEquals(ints(c.get("ids")), t.encode(c.get("text").asText(), 512), c.get("text").asText());
+    }
+  }
+
+  @Test
+  void truncatesToTheMaximumLengthKeepingClsAndSep() throws IOException {
+    WordPieceTokenizer t = WordPieceTokenizer.load(model.resolve("vocab.txt"), true);
+    assertArrayEquals(new int[] {2, 5, 6, 3}, t.encode("the quick brown fox", 4));
+    assertArrayEquals(new int[] {2, 15, 16, 3}, t.encode("unaffable", 4), "cuts between pieces");
+    assertArrayEquals(new int[] {2, 3}, t.encode("the quick", 2));
+  }
+
+  @Test
+  void embedsLikeSentenceTransformersMeanPoolingAndNormalisation() throws IOException {
+    List<String> texts = new ArrayList<>();
+    for (JsonNode c : expected.get("cases")) {
+      texts.add(c.get("text").asText());
+    }
+    try (OnnxSentenceEmbedder e = OnnxSentenceEmbedder.open(model, 3)) {
+      assertEquals(expected.get("hidden").asInt(), e.dim());
+      assertEquals(32, e.maxLength());
+      // One call, batches of 3 with padding: the mask must keep padding out of the mean.
+      float[] rows = e.embed(texts);
+      int d = e.dim();
+      int i = 0;
+      for (JsonNode c : expected.get("cases")) {
+        float[] want = floats(c.get("embedding"));
+        float[] got = java.util.Arrays.copyOfRange(rows, i * d, (i + 1) * d);
+        double norm = 0;
+        for (int k = 0; k < d; k++) {
+          assertEquals(want[k], got[k], 2e-5, c.get("text").asText() + " column " + k);
+          norm += got[k] * got[k];
+        }
+        assertEquals(1.0, norm, 1e-5);
+        i++;
+      }
+      // Alone, without padding, a text gets the same row.
+      float[] alone = e.embed(List.of(texts.get(1)));
+      assertArrayEquals(java.util.Arrays.copyOfRange(rows, d, 2 * d), alone, 2e-6f);
+    }
+  }
+
+  @Test
+  void aMissingModelFolderNamesTheExpectedFiles(@TempDir Path dir) throws IOException {
+    GioInputException e = assertThrows(GioInputException.class,
+        () -> OnnxSentenceEmbedder.open(dir.resolve("no-such-model")));
+    assertTrue(e.getMessage().contains("model.onnx and vocab.txt"), e.getMessage());
+    Files.copy(model.resolve("model.onnx"), dir.resolve("model.onnx"));
+    e = assertThrows(GioInputException.class, () -> OnnxSentenceEmbedder.open(dir));
+    assertTrue(e.getMessage().contains("no vocab.txt"), e.getMessage());
+    Files.writeString(dir.resolve("vocab.txt"), "[PAD]\n[UNK]\n[CLS]\n[SEP]\n");
+    Files.writeString(dir.resolve("model.onnx"), "not a model");
+    e = assertThrows(GioInputException.class, () -> OnnxSentenceEmbedder.open(dir));
+    assertTrue(e.getMessage().contains("ONNX Runtime cannot load it"), e.getMessage());
+  }
+}
