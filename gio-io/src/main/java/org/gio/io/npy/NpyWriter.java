@@ -18,18 +18,7 @@ public final class NpyWriter {
   }
 
   static void write(OutputStream out, VectorSet vectors) throws IOException {
-    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + vectors.size() + ", "
-        + vectors.dim() + "), }";
-    // Pad so the data starts at a multiple of 64 bytes, ending the header with a newline.
-    int unpadded = 10 + dict.length() + 1;
-    int padding = (64 - unpadded % 64) % 64;
-    StringBuilder header = new StringBuilder(dict);
-    header.append(" ".repeat(padding)).append('\n');
-    ByteBuffer prefix = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
-    prefix.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII));
-    prefix.put((byte) 1).put((byte) 0).putShort((short) header.length());
-    out.write(prefix.array());
-    out.write(header.toString().getBytes(StandardCharsets.ISO_8859_1));
+    writeHeader(out, vectors.size(), vectors.dim());
     float[] data = vectors.data();
     ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < data.length; ) {
@@ -39,5 +28,23 @@ public final class NpyWriter {
       }
       out.write(buf.array(), 0, buf.position());
     }
+  }
+
+  /**
+   * Writes the .npy v1.0 header of a {@code rows × dim} little-endian float32 C-order array; the
+   * row data, {@code rows · dim} floats, must follow. For writers that stream rows.
+   */
+  public static void writeHeader(OutputStream out, long rows, int dim) throws IOException {
+    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + dim
+        + "), }";
+    // Pad so the data starts at a multiple of 64 bytes, ending the header with a newline.
+    int unpadded = 10 + dict.length() + 1;
+    int padding = (64 - unpadded % 64) % 64;
+    String header = dict + " ".repeat(padding) + "\n";
+    ByteBuffer prefix = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
+    prefix.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII));
+    prefix.put((byte) 1).put((byte) 0).putShort((short) header.length());
+    out.write(prefix.array());
+    out.write(header.getBytes(StandardCharsets.ISO_8859_1));
   }
 }

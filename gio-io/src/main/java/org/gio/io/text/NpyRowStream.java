@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Writes a .npy float32 array row by row, so embeddings of a file larger than memory never exist
  * whole. The row count goes in the header, so it must be known first (the first pass counts it).
- * Same layout as {@link org.gio.io.npy.NpyWriter}, which needs the whole matrix.
+ * The header is {@link org.gio.io.npy.NpyWriter}'s; that writer needs the whole matrix.
  */
 final class NpyRowStream {
   private final OutputStream out;
@@ -22,15 +21,7 @@ final class NpyRowStream {
     this.out = out;
     this.rows = rows;
     this.dim = dim;
-    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + dim + "), }";
-    int unpadded = 10 + dict.length() + 1;
-    int padding = (64 - unpadded % 64) % 64;
-    String header = dict + " ".repeat(padding) + "\n";
-    ByteBuffer prefix = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
-    prefix.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII));
-    prefix.put((byte) 1).put((byte) 0).putShort((short) header.length());
-    out.write(prefix.array());
-    out.write(header.getBytes(StandardCharsets.ISO_8859_1));
+    org.gio.io.npy.NpyWriter.writeHeader(out, rows, dim);
   }
 
   /** Appends {@code count} rows taken from the start of {@code data}. */
