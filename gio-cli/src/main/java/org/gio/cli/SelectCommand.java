@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Examples:",
-      "  gio select --pool pool.npy --target target.npy --out chosen.txt",
+      "  gio select --pool pool.npy --target target.npy --out chosen.txt      (GIO sizes the selection)",
+      "  gio select --faithful --pool pool.npy --target target.npy --out chosen.txt   (published algorithm)",
       "  gio select --pool pool.npy --target target.npy --init seed.npy --max-iter 500 \\",
       "             --stop min_difference --min-difference 0.001 --out chosen.txt --report run.json",
       "",
@@ -68,9 +69,11 @@ final class SelectCommand implements Callable<Integer> {
 
   @Mixin GioOptions options;
 
+  @Mixin QualityOptions quality;
+
   @Override
   public Integer call() throws Exception {
-    GioConfig config = options.toConfig();
+    GioConfig config = quality.apply(options.toConfig(), spec);
     OutputPaths.check(java.util.Arrays.asList(out, report), pool, target, init);
     Injector injector = injector();
 
