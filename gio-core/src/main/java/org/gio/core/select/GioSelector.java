@@ -65,13 +65,22 @@ public final class GioSelector {
     Target t = Target.of(target, config.k(), kthNeighbours);
     DifferentiableState state = objective(config).start(t, init.points());
     boolean needExact =
-        config.trackExactKl() || config.candidates() > 1 || config.stop() == StopRule.EXACT_INCREASE;
+        config.trackExactKl()
+            || config.candidates() > 1
+            || config.stop() == StopRule.EXACT_INCREASE
+            || config.vInit() == VInit.WORST;
     ObjectiveState exact = needExact ? new KnnKl(ops).start(t, init.points()) : null;
     int[] shortlist = new int[config.candidates()];
     CandidateIndex index = indexFactory.build(pool);
     StopCriterion criterion = StopCriteria.of(config);
 
     CandidatePoint candidate = new CandidatePoint(config.vInit(), target, random);
+    if (config.vInit() == VInit.WORST) {
+      if (!(exact instanceof org.gio.core.objective.Coverage)) {
+        throw new IllegalStateException("v-init worst needs the exact estimator's state");
+      }
+      candidate.coverage((org.gio.core.objective.Coverage) exact, t);
+    }
     double scale =
         config.autoScale()
             ? GradientDescent.autoScale(state, candidate.point())
@@ -113,6 +122,7 @@ public final class GioSelector {
       }
       int steps = longDescent ? 3 * config.gradDescIter() : config.gradDescIter();
       longDescent = false;
+      candidate.prepare();
       optimizer.optimize(state, candidate.point(), steps);
       long t1 = System.nanoTime();
       int row;
@@ -162,6 +172,7 @@ public final class GioSelector {
       double exactKl = Double.NaN;
       if (criterion.fires(context) && rejectedInRow < config.patience()) {
         rejectedInRow++;
+        candidate.rejected();
         outcome = SelectionListener.Outcome.REJECTED;
       } else if (criterion.fires(context)) {
         if (config.resetsAllowed() && resets < config.maxResets()) {
