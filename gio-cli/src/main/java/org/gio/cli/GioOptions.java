@@ -50,10 +50,10 @@ final class GioOptions {
   @Option(names = "--scale-factor", paramLabel = "auto|X", description = "Gradient scale: auto (|v|/|grad| at the first point) or a positive number (default: ${DEFAULT-VALUE}).")
   String scaleFactor = "auto";
 
-  @Option(names = "--v-init", paramLabel = "MODE", converter = VInitConverter.class, description = "Candidate start: mean, prev_opt, jump (default: jump; --faithful: ${DEFAULT-VALUE}).")
+  @Option(names = "--v-init", paramLabel = "MODE", converter = VInitConverter.class, description = "Candidate start: mean, prev_opt, jump, worst (the target row least covered so far) (default: worst; --faithful: ${DEFAULT-VALUE}).")
   VInit vInit = D.vInit();
 
-  @Option(names = "--grad-desc-iter", paramLabel = "N", description = "Descent steps per iteration (default: 20; --faithful: ${DEFAULT-VALUE}).")
+  @Option(names = "--grad-desc-iter", paramLabel = "N", description = "Descent steps per iteration (default: 0; --faithful: ${DEFAULT-VALUE}).")
   int gradDescIter = D.gradDescIter();
 
   @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: ${DEFAULT-VALUE}).")
