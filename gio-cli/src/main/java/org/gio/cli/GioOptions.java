@@ -16,11 +16,11 @@ final class GioOptions {
   @Option(names = "--k", paramLabel = "K", description = "Neighbour order of the estimators (default: ${DEFAULT-VALUE}).")
   int k = D.k();
 
-  @Option(names = "--max-iter", paramLabel = "N", description = "Accept at most N rows (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-iter", paramLabel = "N", description = "Accept at most N rows (default: no cap, GIO stops itself; --faithful: ${DEFAULT-VALUE}).")
   int maxIter = D.maxIter();
 
   @Option(names = "--stop", paramLabel = "RULE", converter = StopRuleConverter.class,
-      description = "Stop criterion: increase, min_difference, min_kl, data_size, sequential_increase_tolerance, max_resets (default: ${DEFAULT-VALUE}).")
+      description = "Stop criterion: increase, min_difference, min_kl, data_size, sequential_increase_tolerance, max_resets, exact_increase (default: exact_increase; --faithful: ${DEFAULT-VALUE}).")
   StopRule stop = D.stop();
 
   @Option(names = "--min-difference", paramLabel = "X", description = "min_difference: stop when the KL falls by less than X (default: ${DEFAULT-VALUE}).")
@@ -50,10 +50,10 @@ final class GioOptions {
   @Option(names = "--scale-factor", paramLabel = "auto|X", description = "Gradient scale: auto (|v|/|grad| at the first point) or a positive number (default: ${DEFAULT-VALUE}).")
   String scaleFactor = "auto";
 
-  @Option(names = "--v-init", paramLabel = "MODE", converter = VInitConverter.class, description = "Candidate start: mean, prev_opt, jump (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--v-init", paramLabel = "MODE", converter = VInitConverter.class, description = "Candidate start: mean, prev_opt, jump, worst (the target row least covered so far) (default: worst; --faithful: ${DEFAULT-VALUE}).")
   VInit vInit = D.vInit();
 
-  @Option(names = "--grad-desc-iter", paramLabel = "N", description = "Descent steps per iteration (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--grad-desc-iter", paramLabel = "N", description = "Descent steps per iteration (default: 0; --faithful: ${DEFAULT-VALUE}).")
   int gradDescIter = D.gradDescIter();
 
   @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: ${DEFAULT-VALUE}).")

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Examples:",
-      "  gio select --pool pool.npy --target target.npy --out chosen.txt",
+      "  gio select --pool pool.npy --target target.npy --out chosen.txt      (GIO sizes the selection)",
+      "  gio select --faithful --pool pool.npy --target target.npy --out chosen.txt   (published algorithm)",
       "  gio select --pool-text pool.txt --target-text target.txt \\",
       "             --out chosen.txt --out-lines chosen-lines.txt",
       "  gio select --pool pool.npy --target target.npy --init seed.npy --max-iter 500 \\",
@@ -82,10 +83,12 @@ final class SelectCommand implements Callable<Integer> {
 
   @Mixin TextInputOptions text;
 
+  @Mixin QualityOptions quality;
+
   @Override
   public Integer call() throws Exception {
     text.validate(spec, pool, target, init);
-    GioConfig config = options.toConfig();
+    GioConfig config = quality.apply(options.toConfig(), spec);
     OutputPaths.check(SelectionOutputs.paths(out, outRows, report, plot, text.outLines),
         pool, target, init, text.poolText, text.targetText);
     if (!text.active()) {

@@ -48,7 +48,7 @@ class SelectParityTest {
         "--pool", copy(c.name, "pool.npy").toString(),
         "--target", copy(c.name, "target.npy").toString(),
         "--init", copy(c.name, "init.npy").toString(),
-        "--out", out.toString(), "--report", report.toString(), "--quiet",
+        "--out", out.toString(), "--report", report.toString(), "--quiet", "--faithful",
         "--backend", backend));
     for (Iterator<Map.Entry<String, JsonNode>> it = c.params.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> p = it.next();

@@ -34,7 +34,7 @@ public final class KnnKl implements Objective {
     return state;
   }
 
-  private static final class State implements ObjectiveState {
+  private static final class State implements ObjectiveState, Coverage {
     private final Target target;
     private final VectorOps ops;
     private final int n;
@@ -57,6 +57,11 @@ public final class KnnKl implements Objective {
     @Override
     public int size() {
       return m;
+    }
+
+    @Override
+    public double kthDistance(int row) {
+      return nearest[row * k + k - 1];
     }
 
     @Override

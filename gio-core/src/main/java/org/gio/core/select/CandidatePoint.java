@@ -10,6 +10,11 @@ final class CandidatePoint {
   private final SplittableRandom random;
   private final float[] mean;
   private final float[] point;
+  private org.gio.core.objective.Coverage coverage;
+  private org.gio.core.objective.Target coverageTarget;
+  private java.util.BitSet exhausted;
+  private int lastRow = -1;
+  private boolean pending;
 
   CandidatePoint(VInit mode, VectorSet target, SplittableRandom random) {
     this.mode = mode;
@@ -24,6 +29,21 @@ final class CandidatePoint {
     reset();
   }
 
+  /** For {@link VInit#WORST}: where to read each target row's coverage. */
+  void coverage(org.gio.core.objective.Coverage c, org.gio.core.objective.Target t) {
+    this.coverage = c;
+    this.coverageTarget = t;
+    this.exhausted = new java.util.BitSet(target.size());
+    reset();
+  }
+
+  /** The candidate from the current start was rejected: do not start from that row again. */
+  void rejected() {
+    if (mode == VInit.WORST && lastRow >= 0) {
+      exhausted.set(lastRow);
+    }
+  }
+
   /** The current point, updated in place by the optimizer. */
   float[] point() {
     return point;
@@ -31,13 +51,39 @@ final class CandidatePoint {
 
   /** Called after each search: re-initialise unless the mode keeps the optimised point. */
   void next() {
-    if (mode != VInit.PREV_OPT) {
+    if (mode == VInit.WORST && coverage != null) {
+      pending = true; // chosen in prepare(), once the loop knows whether W changed
+    } else if (mode != VInit.PREV_OPT) {
+      reset();
+    }
+  }
+
+  /** Called before each descent: for {@link VInit#WORST}, pick the least covered row now. */
+  void prepare() {
+    if (pending) {
+      pending = false;
       reset();
     }
   }
 
   private void reset() {
-    if (mode == VInit.JUMP) {
+    if (mode == VInit.WORST && coverage != null) {
+      int best = -1;
+      double worst = Double.NEGATIVE_INFINITY;
+      for (int i = exhausted.nextClearBit(0); i < target.size(); i = exhausted.nextClearBit(i + 1)) {
+        double gap = Math.log(coverage.kthDistance(i)) - Math.log(coverageTarget.kthNeighbourDistance(i));
+        if (gap > worst) {
+          worst = gap;
+          best = i;
+        }
+      }
+      if (best >= 0 && worst != Double.POSITIVE_INFINITY) {
+        lastRow = best;
+        System.arraycopy(target.data(), target.offset(best), point, 0, point.length);
+        return;
+      }
+    }
+    if (mode == VInit.JUMP || mode == VInit.WORST) {
       int row = random.nextInt(target.size());
       System.arraycopy(target.data(), target.offset(row), point, 0, point.length);
     } else {

@@ -8,6 +8,8 @@ import org.gio.core.objective.AveragedKnnKl;
 import org.gio.core.objective.DifferentiableObjective;
 import org.gio.core.objective.DifferentiableState;
 import org.gio.core.objective.KnnKl;
+import org.gio.core.objective.SoftMinKnnKl;
+import org.gio.core.stop.StopRule;
 import org.gio.core.objective.KthNeighbourSearch;
 import org.gio.core.objective.ObjectiveState;
 import org.gio.core.objective.Target;
@@ -62,11 +64,23 @@ public final class GioSelector {
     InitialSet init = InitialSet.choose(pool, initial, config, random);
     Target t = Target.of(target, config.k(), kthNeighbours);
     DifferentiableState state = objective(config).start(t, init.points());
-    ObjectiveState exact = config.trackExactKl() ? new KnnKl(ops).start(t, init.points()) : null;
+    boolean needExact =
+        config.trackExactKl()
+            || config.candidates() > 1
+            || config.stop() == StopRule.EXACT_INCREASE
+            || config.vInit() == VInit.WORST;
+    ObjectiveState exact = needExact ? new KnnKl(ops).start(t, init.points()) : null;
+    int[] shortlist = new int[config.candidates()];
     CandidateIndex index = indexFactory.build(pool);
     StopCriterion criterion = StopCriteria.of(config);
 
     CandidatePoint candidate = new CandidatePoint(config.vInit(), target, random);
+    if (config.vInit() == VInit.WORST) {
+      if (!(exact instanceof org.gio.core.objective.Coverage)) {
+        throw new IllegalStateException("v-init worst needs the exact estimator's state");
+      }
+      candidate.coverage((org.gio.core.objective.Coverage) exact, t);
+    }
     double scale =
         config.autoScale()
             ? GradientDescent.autoScale(state, candidate.point())
@@ -75,6 +89,8 @@ public final class GioSelector {
 
     double initialKl = state.value();
     double initialExact = exact == null ? Double.NaN : exact.value();
+    double previousExact = initialExact;
+    int rejectedInRow = 0;
     listener.started(pool.size(), config.maxIter(), initialKl);
 
     List<Integer> selected = new ArrayList<>();
@@ -106,20 +122,59 @@ public final class GioSelector {
       }
       int steps = longDescent ? 3 * config.gradDescIter() : config.gradDescIter();
       longDescent = false;
+      candidate.prepare();
       optimizer.optimize(state, candidate.point(), steps);
       long t1 = System.nanoTime();
-      int row = index.nearest(candidate.point());
+      int row;
+      double candidateExact = Double.NaN;
+      if (config.candidates() == 1) {
+        row = index.nearest(candidate.point());
+      } else {
+        // Re-rank the c nearest rows by the exact KL they would give (by the relaxation while
+        // the exact estimator is still undefined) and take the best; ties keep the nearer row.
+        int found = index.nearest(candidate.point(), config.candidates(), shortlist);
+        boolean exactDefined = exact.size() + 1 >= config.k();
+        row = shortlist[0];
+        double best = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < found; j++) {
+          double score =
+              exactDefined
+                  ? exact.valueIfAdded(pool, shortlist[j])
+                  : state.valueIfAdded(pool, shortlist[j]);
+          if (score < best) {
+            best = score;
+            row = shortlist[j];
+          }
+        }
+        if (exactDefined) {
+          candidateExact = best;
+        }
+      }
       index.remove(row);
       long t2 = System.nanoTime();
       double kl = state.valueIfAdded(pool, row);
+      if (exact != null && Double.isNaN(candidateExact)) {
+        candidateExact = exact.valueIfAdded(pool, row);
+      }
       candidate.next();
       iterations++;
 
       StopContext context =
-          new StopContext(kl, previousKl, selected.size(), pool.size(), risesInRow);
+          new StopContext(
+              kl,
+              previousKl,
+              selected.size(),
+              pool.size(),
+              risesInRow,
+              candidateExact,
+              previousExact);
       SelectionListener.Outcome outcome;
       double exactKl = Double.NaN;
-      if (criterion.fires(context)) {
+      if (criterion.fires(context) && rejectedInRow < config.patience()) {
+        rejectedInRow++;
+        candidate.rejected();
+        outcome = SelectionListener.Outcome.REJECTED;
+      } else if (criterion.fires(context)) {
         if (config.resetsAllowed() && resets < config.maxResets()) {
           index.refill();
           resets++;
@@ -133,8 +188,12 @@ public final class GioSelector {
         if (exact != null) {
           exact.add(pool, row);
           exactKl = exact.value();
-          exactTrace.add(exactKl);
+          previousExact = exactKl;
+          if (config.trackExactKl()) {
+            exactTrace.add(exactKl);
+          }
         }
+        rejectedInRow = 0;
         risesInRow = context.rises() ? risesInRow + 1 : 0;
         previousKl = kl;
         selected.add(row);
@@ -173,6 +232,9 @@ public final class GioSelector {
   }
 
   private DifferentiableObjective objective(GioConfig config) {
+    if (config.objective() == ObjectiveKind.SOFTMIN) {
+      return new SoftMinKnnKl(ops, config.softminBeta());
+    }
     return new AveragedKnnKl(ops, config.discardNearestForXY());
   }
 

@@ -19,6 +19,9 @@ record InitialSet(VectorSet points, int[] poolRows) {
       int[] rows = sampleWithoutReplacement(pool.size(), count, random);
       return new InitialSet(pool.select(rows), rows);
     }
+    if (config.start() == StartMode.EMPTY) {
+      return new InitialSet(VectorSet.empty(pool.dim()), new int[0]);
+    }
     return new InitialSet(uniformStart(pool.dim(), config, random), new int[0]);
   }
 

@@ -35,6 +35,8 @@ public interface SelectionListener {
   /** What happened to a candidate. */
   enum Outcome {
     ACCEPTED,
+    /** The stop criterion fired but patience was left: the row is dropped and the run goes on. */
+    REJECTED,
     RESET,
     STOPPED
   }

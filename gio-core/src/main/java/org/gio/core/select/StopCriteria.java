@@ -1,6 +1,7 @@
 package org.gio.core.select;
 
 import org.gio.core.stop.DataSize;
+import org.gio.core.stop.ExactKlIncrease;
 import org.gio.core.stop.Increase;
 import org.gio.core.stop.MaxResets;
 import org.gio.core.stop.MinDifference;
@@ -26,6 +27,8 @@ final class StopCriteria {
         return new SequentialIncreaseTolerance(config.maxSequentialIncreases());
       case MAX_RESETS:
         return new MaxResets();
+      case EXACT_INCREASE:
+        return new ExactKlIncrease();
       default:
         throw new AssertionError(config.stop());
     }

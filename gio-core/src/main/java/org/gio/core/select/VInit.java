@@ -9,7 +9,13 @@ public enum VInit {
   /** The target mean first, then wherever the previous descent ended. */
   PREV_OPT("prev_opt"),
   /** A uniformly random target row, every iteration. */
-  JUMP("jump");
+  JUMP("jump"),
+  /**
+   * Not in the reference: the target row least covered by the selection, i.e. with the largest
+   * ν_k(i)/ρ_k(i) in the exact estimator (a random row while fewer than k rows are selected). A
+   * row whose candidate was rejected is not chosen again.
+   */
+  WORST("worst");
 
   private final String referenceName;
 

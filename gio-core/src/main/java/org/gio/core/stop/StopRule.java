@@ -9,7 +9,9 @@ public enum StopRule {
   MIN_KL("min_kl"),
   DATA_SIZE("data_size"),
   SEQUENTIAL_INCREASE_TOLERANCE("sequential_increase_tolerance"),
-  MAX_RESETS("max_resets");
+  MAX_RESETS("max_resets"),
+  /** Not in the reference: stop when a candidate does not lower the exact estimator KL_exact. */
+  EXACT_INCREASE("exact_increase");
 
   private final String referenceName;
 

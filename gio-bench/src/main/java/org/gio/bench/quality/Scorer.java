@@ -1,0 +1,118 @@
+package org.gio.bench.quality;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import org.gio.core.objective.ExactKthNeighbourSearch;
+import org.gio.core.objective.KnnKl;
+import org.gio.core.objective.ObjectiveState;
+import org.gio.core.objective.Target;
+import org.gio.core.vectors.ScalarVectorOps;
+import org.gio.core.vectors.VectorOps;
+import org.gio.core.vectors.VectorSet;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * The scores of {@code shared/quality/score.py}: precision (share of selected rows in the target's
+ * classes) or corrupted share, accuracy on the task's test set of a multinomial logistic regression
+ * trained on the selected rows (Tribuo, PCA-50 features), and KL(target ‖ selected) by the exact
+ * Wang–Kulkarni–Verdú estimator with k = 5. Repeated rows count once, as in score.py.
+ */
+public final class Scorer {
+  /** Scores of one selection. NaN where a score does not apply. */
+  public record Scores(int size, double precision, double corrupt, double accuracy, double kl) {}
+
+  private static final LabelFactory LABELS = new LabelFactory();
+  private final VectorOps ops = new ScalarVectorOps();
+  private final int epochs;
+  private final long seed;
+
+  public Scorer(int epochs, long seed) {
+    this.epochs = epochs;
+    this.seed = seed;
+  }
+
+  public Scores score(QualityTask task, int[] selected) {
+    int[] rows = unique(selected);
+    double precision = Double.NaN;
+    if (task.targetClasses() != null) {
+      int hit = 0;
+      for (int r : selected) {
+        hit += task.inTargetClasses(r) ? 1 : 0;
+      }
+      precision = selected.length == 0 ? Double.NaN : (double) hit / selected.length;
+    }
+    double corrupt = Double.NaN;
+    if (task.corrupt() != null) {
+      int bad = 0;
+      for (int r : selected) {
+        bad += task.corrupt()[r] ? 1 : 0;
+      }
+      corrupt = selected.length == 0 ? Double.NaN : (double) bad / selected.length;
+    }
+    return new Scores(selected.length, precision, corrupt, accuracy(task, rows), kl(task, rows));
+  }
+
+  static int[] unique(int[] selected) {
+    BitSet seen = new BitSet();
+    for (int r : selected) {
+      seen.set(r);
+    }
+    return seen.stream().toArray();
+  }
+
+  /** KL_exact(target ‖ pool rows), k = 5. */
+  public double kl(QualityTask task, int[] rows) {
+    if (rows.length < 5) {
+      return Double.NaN;
+    }
+    Target t = Target.of(task.target(), 5, new ExactKthNeighbourSearch(ops));
+    ObjectiveState s = new KnnKl(ops).start(t, task.pool().select(rows));
+    return s.value();
+  }
+
+  /** Test accuracy of multinomial logistic regression trained on the given pool rows. */
+  public double accuracy(QualityTask task, int[] rows) {
+    if (Arrays.stream(rows).map(r -> task.poolLabels()[r]).distinct().count() < 2) {
+      return Double.NaN;
+    }
+    int d = task.pool().dim();
+    String[] names = new String[d];
+    for (int c = 0; c < d; c++) {
+      names[c] = String.format("f%02d", c);
+    }
+    MutableDataset<Label> train =
+        new MutableDataset<>(new SimpleDataSourceProvenance("selection", LABELS), LABELS);
+    for (int r : rows) {
+      train.add(example(task.pool(), r, names, new Label(Integer.toString(task.poolLabels()[r]))));
+    }
+    LinearSGDTrainer trainer =
+        new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), epochs, -1, 1, seed);
+    Model<Label> model = trainer.train(train);
+    int right = 0;
+    VectorSet test = task.test();
+    for (int r = 0; r < test.size(); r++) {
+      Example<Label> e = example(test, r, names, LABELS.getUnknownOutput());
+      if (model.predict(e).getOutput().getLabel().equals(Integer.toString(task.testLabels()[r]))) {
+        right++;
+      }
+    }
+    return (double) right / test.size();
+  }
+
+  private static Example<Label> example(VectorSet set, int row, String[] names, Label label) {
+    double[] values = new double[names.length];
+    for (int c = 0; c < names.length; c++) {
+      values[c] = set.get(row, c);
+    }
+    return new ArrayExample<>(label, names, values);
+  }
+}

@@ -1,0 +1,98 @@
+package org.gio.cli;
+
+import org.gio.core.select.GioConfig;
+import org.gio.core.select.ObjectiveKind;
+import org.gio.core.select.StartMode;
+import org.gio.core.stop.StopRule;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The options of issue 7 and the choice of preset. Without {@code --faithful}, every option the
+ * user does not give takes {@link GioConfig#recommended()}'s value (GIO sizes its own selection);
+ * with it, the reference's defaults (ALGORITHM.md §4), so the published behaviour is one flag away.
+ */
+final class QualityOptions {
+  private static final GioConfig R = GioConfig.recommended();
+
+  @Option(names = "--faithful", description = "The published algorithm: every option not given takes the reference's default (averaged objective, uniform start, nearest row, stop increase, at most 100 rows).")
+  boolean faithful;
+
+  @Option(names = "--objective", paramLabel = "NAME", converter = ObjectiveConverter.class, description = "Relaxation the candidate descends: softmin (W-aware) or averaged (the published one) (default: softmin; --faithful: averaged).")
+  ObjectiveKind objective;
+
+  @Option(names = "--candidates", paramLabel = "C", description = "Score the C pool rows nearest the optimised point by exact KL decrease and take the best; 1 takes the nearest (default: " + 32 + "; --faithful: 1).")
+  Integer candidates;
+
+  @Option(names = "--patience", paramLabel = "P", description = "Candidates the stop criterion may reject in a row (each dropped) before the run stops (default: 5; --faithful: 0).")
+  Integer patience;
+
+  @Option(names = "--start", paramLabel = "MODE", converter = StartConverter.class, description = "Initial selection when no --init or --random-init-pct: empty or uniform (default: empty; --faithful: uniform).")
+  StartMode start;
+
+  @Option(names = "--softmin-beta", paramLabel = "B", description = "Sharpness of the softmin objective (default: the dimension d).")
+  Double softminBeta;
+
+  /**
+   * The run's configuration: {@code fromFlags} (GioOptions, reference defaults plus the flags given)
+   * with, unless {@code --faithful}, the recommended values for the options not given.
+   */
+  GioConfig apply(GioConfig fromFlags, CommandSpec command) {
+    ParseResult parsed = command.commandLine().getParseResult();
+    GioConfig.Builder b = fromFlags.toBuilder();
+    if (!faithful) {
+      if (!given(parsed, "--stop")) {
+        b.stop(R.stop());
+      }
+      if (!given(parsed, "--max-iter")) {
+        b.maxIter(R.maxIter());
+      }
+      if (!given(parsed, "--v-init")) {
+        b.vInit(R.vInit());
+      }
+      if (!given(parsed, "--grad-desc-iter")) {
+        b.gradDescIter(R.gradDescIter());
+      }
+      b.objective(R.objective()).candidates(R.candidates()).patience(R.patience()).start(R.start());
+      if (fromFlags.stop() == StopRule.EXACT_INCREASE || !given(parsed, "--stop")) {
+        b.trackExactKl(true);
+      }
+    }
+    if (objective != null) {
+      b.objective(objective);
+    }
+    if (candidates != null) {
+      b.candidates(candidates);
+    }
+    if (patience != null) {
+      b.patience(patience);
+    }
+    if (start != null) {
+      b.start(start);
+    }
+    if (softminBeta != null) {
+      b.softminBeta(softminBeta);
+    }
+    return b.build();
+  }
+
+  private static boolean given(ParseResult parsed, String option) {
+    return parsed != null && parsed.hasMatchedOption(option);
+  }
+
+  static final class ObjectiveConverter implements ITypeConverter<ObjectiveKind> {
+    @Override
+    public ObjectiveKind convert(String value) {
+      return ObjectiveKind.parse(value);
+    }
+  }
+
+  static final class StartConverter implements ITypeConverter<StartMode> {
+    @Override
+    public StartMode convert(String value) {
+      return StartMode.parse(value);
+    }
+  }
+}

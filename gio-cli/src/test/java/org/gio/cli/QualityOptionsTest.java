@@ -1,0 +1,51 @@
+package org.gio.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.gio.core.select.GioConfig;
+import org.gio.core.select.ObjectiveKind;
+import org.gio.core.select.StartMode;
+import org.gio.core.select.VInit;
+import org.gio.core.stop.StopRule;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class QualityOptionsTest {
+  private static GioConfig parse(String... extra) {
+    SelectCommand cmd = new SelectCommand();
+    CommandLine cl = new CommandLine(cmd);
+    String[] base = {"--pool", "p.npy", "--target", "t.npy", "--out", "o.txt"};
+    String[] args = new String[base.length + extra.length];
+    System.arraycopy(base, 0, args, 0, base.length);
+    System.arraycopy(extra, 0, args, base.length, extra.length);
+    cl.parseArgs(args);
+    return cmd.quality.apply(cmd.options.toConfig(), cmd.spec);
+  }
+
+  @Test
+  void poolAndTargetAloneGiveTheRecommendedPreset() {
+    GioConfig c = parse();
+    GioConfig r = GioConfig.recommended();
+    assertEquals(r.asMap(), c.asMap());
+  }
+
+  @Test
+  void faithfulGivesTheReferenceDefaults() {
+    assertEquals(GioConfig.defaults().asMap(), parse("--faithful").asMap());
+  }
+
+  @Test
+  void explicitFlagsWinOverThePreset() {
+    GioConfig c = parse("--stop", "increase", "--max-iter", "7", "--candidates", "4", "--objective", "averaged", "--v-init", "mean");
+    assertEquals(StopRule.INCREASE, c.stop());
+    assertEquals(7, c.maxIter());
+    assertEquals(4, c.candidates());
+    assertEquals(ObjectiveKind.AVERAGED, c.objective());
+    assertEquals(VInit.MEAN, c.vInit());
+    assertEquals(StartMode.EMPTY, c.start());
+    GioConfig f = parse("--faithful", "--start", "empty", "--patience", "2");
+    assertEquals(StartMode.EMPTY, f.start());
+    assertEquals(2, f.patience());
+    assertEquals(StopRule.INCREASE, f.stop());
+  }
+}
