@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "gio 0.1.0",
     description = "Training-data selection with GIO (Gradient Information Optimization).",
-    subcommands = {SelectCommand.class, BackendsCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {SelectCommand.class, QuantizeCommand.class, BackendsCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit status: 0 success, 1 internal error, 2 usage error, 3 bad input."

@@ -13,7 +13,6 @@ import org.gio.core.select.Selection;
 import org.gio.core.vectors.VectorSet;
 import org.gio.io.IndexFile;
 import org.gio.io.npy.NpyReader;
-import org.gio.io.report.SelectionReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,21 +67,27 @@ final class SelectCommand implements Callable<Integer> {
 
   @Mixin GioOptions options;
 
+  @Mixin QuantizeOptions quantize;
+
   @Override
   public Integer call() throws Exception {
     GioConfig config = options.toConfig();
-    OutputPaths.check(java.util.Arrays.asList(out, report), pool, target, init);
+    OutputPaths.check(java.util.Arrays.asList(out, report), pool, target, init, quantize.saved);
     Injector injector = injector();
 
     VectorSet poolSet = NpyReader.read(pool);
     VectorSet targetSet = NpyReader.read(target);
     VectorSet initSet = init == null ? null : NpyReader.read(init);
 
+    // Quantization (ALGORITHM.md §5): select among centroids, then explode to pool rows.
+    QuantizeOptions.Plan plan =
+        quantize.plan(poolSet, targetSet, config.seed(), injector, spec.commandLine().getErr(), quiet);
+
     GioSelector selector = injector.getInstance(GioSelector.class);
     Selection selection =
-        selector.select(poolSet, targetSet, initSet, config, new StatusLine(spec, quiet));
+        selector.select(plan.pool, plan.target, initSet, config, new StatusLine(spec, quiet));
 
-    IndexFile.write(out, selection.selected());
+    IndexFile.write(out, plan.rows(selection));
     if (report != null) {
       Map<String, String> backends = new LinkedHashMap<>();
       backends.put("compute", selector.ops().name());
@@ -97,7 +102,7 @@ final class SelectCommand implements Callable<Integer> {
         inputs.put("init", init.toString());
         inputs.put("initRows", initSet.size());
       }
-      SelectionReport.write(report, selection, config, backends, inputs);
+      plan.writeReport(report, selection, config, backends, inputs);
     }
     return ExitCodes.OK;
   }
