@@ -107,6 +107,26 @@ public final class KMeans {
     }
   }
 
+  /**
+   * The initial centroids only (k-means++ or k-means|| with this seed), e.g. to give another
+   * library the same start.
+   */
+  public VectorSet seed(VectorSet rows) {
+    if (clusters > rows.size()) {
+      throw new GioInputException("K = " + clusters + " exceeds the " + rows.size() + " rows");
+    }
+    ForkJoinPool pool = threads == 1 ? null : new ForkJoinPool(threads);
+    try {
+      Run run = new Run(rows, pool);
+      run.computeNorms();
+      return VectorSet.wrap(run.initialCentroids(), clusters, rows.dim());
+    } finally {
+      if (pool != null) {
+        pool.shutdown();
+      }
+    }
+  }
+
   /** The state of one fit. */
   private final class Run {
     final VectorSet rows;
@@ -136,11 +156,7 @@ public final class KMeans {
 
     KMeansResult fit() {
       long t0 = System.nanoTime();
-      Parallel.forEachBlock(pool, blocks, b -> {
-        for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
-          norms[i] = (float) ops.dot(data, i * dim, data, i * dim, dim);
-        }
-      });
+      computeNorms();
       float[] centroids = initialCentroids();
       long initNanos = System.nanoTime() - t0;
       double tolAbs = tol * meanVariance();
@@ -175,6 +191,14 @@ public final class KMeans {
           Quantization.of(VectorSet.wrap(centroids, clusters, dim), assign.clone());
       return new KMeansResult(q, Arrays.copyOf(inertia, iterations), finalInertia,
           Arrays.copyOf(nanos, iterations), initNanos, converged);
+    }
+
+    void computeNorms() {
+      Parallel.forEachBlock(pool, blocks, b -> {
+        for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
+          norms[i] = (float) ops.dot(data, i * dim, data, i * dim, dim);
+        }
+      });
     }
 
     float[] initialCentroids() {
