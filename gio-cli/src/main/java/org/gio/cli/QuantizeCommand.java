@@ -88,7 +88,7 @@ final class QuantizeCommand implements Callable<Integer> {
         KMeans.builder(clusters).maxIter(maxIter).tol(tol).seed(seed).init(init).threads(threads)
             .ops(ops)
             .listener((it, inertia, moved, nanos) -> {
-              if (!quiet) {
+              if (!quiet && (nanos > 1_000_000_000L || (it + 1) % 10 == 0)) {
                 err.printf("gio: k-means iteration %d: inertia %.6g, %d rows moved, %.2f s%n",
                     it + 1, inertia, moved, nanos / 1e9);
                 err.flush();

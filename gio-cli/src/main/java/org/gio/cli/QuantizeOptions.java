@@ -44,16 +44,27 @@ final class QuantizeOptions {
     final VectorSet target;
     final Quantization quantization; // null: not quantized
     final Map<String, Object> info = new LinkedHashMap<>();
+    private final PrintWriter err;
 
-    Plan(VectorSet pool, VectorSet target, Quantization quantization) {
+    Plan(VectorSet pool, VectorSet target, Quantization quantization, PrintWriter err) {
       this.pool = pool;
       this.target = target;
       this.quantization = quantization;
+      this.err = err;
     }
 
     /** Pool rows to output: the selection itself, or its chosen centroids exploded. */
     int[] rows(Selection s) {
-      return quantization == null ? s.selected() : Explosion.explode(quantization, s.selected());
+      if (quantization == null) {
+        return s.selected();
+      }
+      int[] rows = Explosion.explode(quantization, s.selected());
+      if (err != null) {
+        err.printf("gio: %d chosen centroids explode to %d pool rows%n",
+            Explosion.distinct(s.selected()).length, rows.length);
+        err.flush();
+      }
+      return rows;
     }
 
     void writeReport(Path file, Selection s, GioConfig config, Map<String, String> backends,
@@ -62,7 +73,8 @@ final class QuantizeOptions {
         SelectionReport.write(file, s, config, backends, inputs);
       } else {
         QuantizedReport.write(file, QuantizedReport.toJson(
-            s, config, backends, inputs, quantization, rows(s), info));
+            s, config, backends, inputs, quantization,
+            Explosion.explode(quantization, s.selected()), info));
       }
     }
   }
@@ -92,7 +104,7 @@ final class QuantizeOptions {
       t = fit(target, targetClusters, seed, ops, "target", err, quiet).quantization().centroids();
       info.put("targetClusters", targetClusters);
     }
-    Plan plan = new Plan(q == null ? pool : q.centroids(), t, q);
+    Plan plan = new Plan(q == null ? pool : q.centroids(), t, q, quiet ? null : err);
     plan.info.putAll(info);
     return plan;
   }
