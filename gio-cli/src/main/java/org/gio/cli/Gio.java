@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       SelectCommand.class,
       EmbedCommand.class,
+      QuantizeCommand.class,
       KlCommand.class,
       InfoCommand.class,
       BackendsCommand.class,

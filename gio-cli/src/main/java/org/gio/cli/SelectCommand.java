@@ -85,12 +85,14 @@ final class SelectCommand implements Callable<Integer> {
 
   @Mixin QualityOptions quality;
 
+  @Mixin QuantizeOptions quantize;
+
   @Override
   public Integer call() throws Exception {
     text.validate(spec, pool, target, init);
     GioConfig config = quality.apply(options.toConfig(), spec);
     OutputPaths.check(SelectionOutputs.paths(out, outRows, report, plot, text.outLines),
-        pool, target, init, text.poolText, text.targetText);
+        pool, target, init, text.poolText, text.targetText, quantize.saved);
     if (!text.active()) {
       SelectionOutputs.checkRowsFormat(outRows, pool, inputOptions.toReadOptions());
     }
@@ -108,16 +110,20 @@ final class SelectCommand implements Callable<Integer> {
     InputFiles.moreRowsThanK(targetTable, config.k());
 
     GioSelector selector = injector.getInstance(GioSelector.class);
-    Selection selection = selector.select(poolTable.vectors(), targetTable.vectors(),
+    // Quantization (ALGORITHM.md §5): select among centroids, then explode to pool rows.
+    QuantizeOptions.Plan plan = quantize.plan(poolTable.vectors(), targetTable.vectors(),
+        config.seed(), injector, spec.commandLine().getErr(), quiet);
+    Selection selection = selector.select(plan.pool, plan.target,
         initTable == null ? null : initTable.vectors(), config,
         Listeners.of(progress, new StatusLine(spec, quiet)));
+    int[] rows = plan.rows(selection);
 
     long writeStart = System.nanoTime();
     SelectionOutputs outputs = new SelectionOutputs();
-    outputs.indices(out, selection);
-    outputs.rows(outRows, poolTable, selection);
-    outputs.lines(text, selection);
-    outputs.plot(plot, selection, targetTable.vectors(), poolTable.vectors());
+    outputs.indices(out, rows);
+    outputs.rows(outRows, poolTable, rows);
+    outputs.lines(text, rows);
+    outputs.plot(plot, selection, plan.target, plan.pool);
     Map<String, Double> ioMillis = new LinkedHashMap<>();
     ioMillis.put("read", inputs.nanos() / 1e6);
     ioMillis.put("write", (System.nanoTime() - writeStart) / 1e6); // outputs before the report
@@ -127,7 +133,7 @@ final class SelectCommand implements Callable<Integer> {
       described.put("targetFormat", "text");
       described.put("embedder", embedded.embedder());
     }
-    outputs.report(report, selection, config, backends(selector), described, ioMillis);
+    outputs.report(report, plan.report(selection, config, backends(selector), described, ioMillis));
     return ExitCodes.OK;
   }
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gio.core.GioInputException;
-import org.gio.core.select.GioConfig;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gio.core.select.Selection;
 import org.gio.core.vectors.VectorSet;
 import org.gio.io.EmbeddingFormat;
@@ -56,26 +56,27 @@ final class SelectionOutputs {
     void run() throws IOException;
   }
 
-  void indices(Path out, Selection s) throws IOException {
-    write(out, () -> IndexFile.write(out, s.selected()));
+  /** Chosen pool rows (exploded from centroids when quantized), one per line. */
+  void indices(Path out, int[] rows) throws IOException {
+    write(out, () -> IndexFile.write(out, rows));
   }
 
-  void rows(Path outRows, EmbeddingTable pool, Selection s) throws IOException {
+  void rows(Path outRows, EmbeddingTable pool, int[] rows) throws IOException {
     if (outRows != null) {
-      write(outRows, () -> pool.writeRows(outRows, s.selected()));
+      write(outRows, () -> pool.writeRows(outRows, rows));
     }
   }
 
-  void report(Path report, Selection s, GioConfig config, Map<String, String> backends,
-      Map<String, Object> inputs, Map<String, Double> ioMillis) throws IOException {
+  void report(Path report, ObjectNode json) throws IOException {
     if (report != null) {
-      write(report, () -> SelectionReport.write(report, s, config, backends, inputs, ioMillis));
+      write(report, () -> SelectionReport.write(report, json));
     }
   }
 
-  void lines(TextInputOptions text, Selection s) throws IOException {
+
+  void lines(TextInputOptions text, int[] rows) throws IOException {
     if (text.outLines != null) {
-      write(text.outLines, () -> text.writeLines(s.selected()));
+      write(text.outLines, () -> text.writeLines(rows));
     }
   }
 

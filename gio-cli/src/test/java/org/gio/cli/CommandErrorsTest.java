@@ -145,12 +145,12 @@ class CommandErrorsTest {
         new double[] {1}, new double[0], 2, Double.NaN, "max_iter", new int[0], 1, 0, 1,
         new org.gio.core.select.Selection.Timings(0, 0, 0, 0, 0));
     SelectionOutputs outputs = new SelectionOutputs();
-    outputs.indices(out, s);
+    outputs.indices(out, s.selected());
     assertTrue(Files.exists(out));
     Path lost = dir.resolve("vanished").resolve("report.json"); // folder gone after the checks
-    org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> outputs.report(lost, s,
-        org.gio.core.select.GioConfig.defaults(), java.util.Map.of(), java.util.Map.of(),
-        java.util.Map.of()));
+    org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> outputs.report(lost,
+        org.gio.io.report.SelectionReport.toJson(s, org.gio.core.select.GioConfig.defaults(),
+            java.util.Map.of(), java.util.Map.of())));
     assertFalse(Files.exists(out), "the indices written earlier are removed");
   }
 

@@ -80,7 +80,11 @@ public final class SelectionReport {
   /** Writes the report with I/O timings; see {@link #toJson(Selection, GioConfig, Map, Map, Map)}. */
   public static void write(Path file, Selection s, GioConfig config, Map<String, String> backends,
       Map<String, Object> inputs, Map<String, Double> ioMillis) throws IOException {
-    ObjectNode json = toJson(s, config, backends, inputs, ioMillis);
+    write(file, toJson(s, config, backends, inputs, ioMillis));
+  }
+
+  /** Writes a report built with {@code toJson} (and perhaps extended), atomically. */
+  public static void write(Path file, ObjectNode json) throws IOException {
     AtomicFiles.write(file, out -> JSON.writeValue(new NonClosing(out), json));
   }
 

@@ -1,0 +1,118 @@
+package org.gio.core.quantize;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import org.gio.core.GioInputException;
+import org.gio.core.vectors.VectorSet;
+
+/**
+ * Quantization of a pool that does not fit in memory: fit K-means on a seeded uniform sample of
+ * rows (one pass), then assign every row to its nearest centroid (a second pass). Only the sample
+ * and the assignment array (4 bytes per row) are held, never the pool.
+ */
+public final class StreamingQuantizer {
+  private static final int BLOCK = 256;
+
+  private final KMeans kmeans;
+  private final int sampleSize;
+  private final int threads;
+
+  /**
+   * @param kmeans the fit to run on the sample (its seed also draws the sample)
+   * @param sampleSize rows to fit on; the whole pool when it has at most this many rows
+   * @param threads worker threads for the assignment pass
+   */
+  public StreamingQuantizer(KMeans kmeans, int sampleSize, int threads) {
+    if (sampleSize < kmeans.clusters()) {
+      throw new GioInputException("a K-means sample of " + sampleSize + " rows cannot give K = "
+          + kmeans.clusters() + " centroids; sample at least K rows");
+    }
+    this.kmeans = kmeans;
+    this.sampleSize = sampleSize;
+    this.threads = threads;
+  }
+
+  /** Fits on a sample and assigns every row of {@code source}. */
+  public Quantization quantize(RowChunks source) {
+    if (source.rows() > Integer.MAX_VALUE - 8) {
+      throw new GioInputException(source.rows() + " rows exceed one assignment array");
+    }
+    VectorSet sample = sample(source, sampleSize, kmeans.seed());
+    KMeansResult fit = kmeans.fit(sample);
+    VectorSet centroids = fit.quantization().centroids();
+    return Quantization.of(centroids, assign(source, centroids, threads));
+  }
+
+  /** The seeded sample: {@code size} distinct rows (all rows if fewer), in row order. */
+  static VectorSet sample(RowChunks source, int size, long seed) {
+    long n = source.rows();
+    int dim = source.dim();
+    int[] rows = sampleRows((int) n, size, seed);
+    float[] out = new float[rows.length * dim];
+    int[] next = {0};
+    source.forEachChunk((first, chunk) -> {
+      long end = first + chunk.size();
+      float[] d = chunk.data();
+      while (next[0] < rows.length && rows[next[0]] < end) {
+        int local = (int) (rows[next[0]] - first);
+        System.arraycopy(d, local * dim, out, next[0] * dim, dim);
+        next[0]++;
+      }
+    });
+    if (next[0] != rows.length) {
+      throw new GioInputException("the pool ended after fewer rows than its header promised");
+    }
+    return VectorSet.wrap(out, rows.length, dim);
+  }
+
+  /** Floyd's algorithm: {@code size} distinct indices of [0, n), sorted. */
+  static int[] sampleRows(int n, int size, long seed) {
+    if (size >= n) {
+      return java.util.stream.IntStream.range(0, n).toArray();
+    }
+    SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    java.util.BitSet chosen = new java.util.BitSet(n);
+    for (int j = n - size; j < n; j++) {
+      int t = random.nextInt(j + 1);
+      chosen.set(chosen.get(t) ? j : t);
+    }
+    return chosen.stream().toArray();
+  }
+
+  /** The nearest centroid of every row of {@code source}, in one pass. */
+  public static int[] assign(RowChunks source, VectorSet centroids, int threads) {
+    if (centroids.dim() != source.dim()) {
+      throw new GioInputException("centroids have " + centroids.dim()
+          + " dimensions but the pool has " + source.dim());
+    }
+    NearestCentroids kernel = new NearestCentroids(centroids);
+    int[] assignment = new int[(int) source.rows()];
+    ThreadLocal<float[]> best = ThreadLocal.withInitial(() -> new float[BLOCK]);
+    ThreadLocal<int[]> nearest = ThreadLocal.withInitial(() -> new int[BLOCK]);
+    ThreadLocal<float[]> acc = ThreadLocal.withInitial(NearestCentroids::scratch);
+    ForkJoinPool pool = threads == 1 ? null : new ForkJoinPool(threads);
+    try {
+      source.forEachChunk((first, chunk) -> {
+        float[] data = chunk.data();
+        int rows = chunk.size();
+        Parallel.forEachBlock(pool, Parallel.blocks(rows, BLOCK), b -> {
+          int from = b * BLOCK;
+          int to = Math.min(rows, from + BLOCK);
+          int[] nb = nearest.get();
+          kernel.assign(data, null, from, to, nb, best.get(), null, 0, acc.get());
+          System.arraycopy(nb, 0, assignment, (int) first + from, to - from);
+        });
+      });
+    } finally {
+      if (pool != null) {
+        pool.shutdown();
+      }
+    }
+    return assignment;
+  }
+
+  @Override
+  public String toString() {
+    return "StreamingQuantizer[K=" + kmeans.clusters() + ", sample=" + sampleSize + "]";
+  }
+}

@@ -1,0 +1,35 @@
+package org.gio.core.quantize;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.gio.core.vectors.VectorSet;
+import org.junit.jupiter.api.Test;
+
+class StreamingQuantizerTest {
+
+  @Test
+  void streamedAssignmentEqualsInMemoryNearestCentroids() {
+    VectorSet x = KMeansTest.blobs(4, 250, 6, 3);
+    KMeans kmeans = KMeans.builder(4).seed(5).build();
+    Quantization q = new StreamingQuantizer(kmeans, 300, 2).quantize(RowChunks.of(x, 77));
+    assertEquals(1000, q.poolRows());
+    for (int b = 0; b < 4; b++) {
+      assertEquals(250, q.size(q.clusterOf(b * 250)));
+    }
+    KMeansResult full = KMeans.builder(4).seed(5).build().fit(x);
+    int[] again = StreamingQuantizer.assign(RowChunks.of(x, 1000), full.quantization().centroids(), 1);
+    assertArrayEquals(full.quantization().assignment(), again);
+  }
+
+  @Test
+  void sampleIsSeededDistinctAndSorted() {
+    int[] a = StreamingQuantizer.sampleRows(1000, 100, 9);
+    assertArrayEquals(a, StreamingQuantizer.sampleRows(1000, 100, 9));
+    assertEquals(100, a.length);
+    for (int i = 1; i < a.length; i++) {
+      assertEquals(true, a[i] > a[i - 1]);
+    }
+    assertEquals(10, StreamingQuantizer.sampleRows(10, 100, 9).length);
+  }
+}
