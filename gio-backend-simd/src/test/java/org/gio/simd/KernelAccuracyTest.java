@@ -89,6 +89,44 @@ class KernelAccuracyTest {
     }
   }
 
+  /**
+   * The fused gradient goes four rows at a time, with leftover rows one by one at the end of the
+   * last chunk: row counts around multiples of four and of the chunk size, odd dimensions.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 7, 17, 769})
+  void blockedGradientAgreesForEveryRowRemainder(int d) {
+    SplittableRandom random = new SplittableRandom(13 * d);
+    for (int n : new int[] {1, 2, 3, 4, 5, 7, 255, 257, 258, 259, 513}) {
+      VectorSet rows = mixedScaleRows(random, n, d);
+      float[] v = randomArray(random, d, 1.0);
+      double[] expected = new double[d];
+      double[] actual = new double[d];
+      scalar.relaxedKlGradientSum(v, rows, null, expected);
+      simd.relaxedKlGradientSum(v, rows, null, actual);
+      assertClose(expected, actual, "gradient d=" + d + " n=" + n);
+    }
+  }
+
+  /** A block where some rows are clipped (duplicates of v) and others are not. */
+  @Test
+  void clippedRowsInsideABlockContributeNothing() {
+    SplittableRandom random = new SplittableRandom(99);
+    int d = 19;
+    float[] v = randomArray(random, d, 1.0);
+    float[] data = new float[9 * d];
+    for (int r = 0; r < 9; r++) {
+      float[] row = r % 3 == 1 ? v : randomArray(random, d, 1.0);
+      System.arraycopy(row, 0, data, r * d, d);
+    }
+    VectorSet rows = VectorSet.wrap(data, 9, d);
+    double[] expected = new double[d];
+    double[] actual = new double[d];
+    scalar.relaxedKlGradientSum(v, rows, null, expected);
+    simd.relaxedKlGradientSum(v, rows, null, actual);
+    assertClose(expected, actual, "clipped rows in a block");
+  }
+
   @Test
   void clippedRowsContributeNothing() {
     float[] row = {1f, 2f, 3f};

@@ -43,6 +43,27 @@ class ThreadDeterminismTest {
   }
 
   @Test
+  void fusedGradientWithFloorAndOddShapeIsTheSameOnOneAndTwoThreads() {
+    SplittableRandom random = new SplittableRandom(15);
+    int n = 2051; // not a multiple of the block or the chunk
+    int d = 769;
+    VectorSet rows = KernelAccuracyTest.mixedScaleRows(random, n, d);
+    float[] v = KernelAccuracyTest.randomArray(random, d, 1.0);
+    double[] floor = new double[n];
+    for (int i = 0; i < n; i++) {
+      floor[i] = random.nextDouble(-2, 8);
+    }
+    double[] one = new double[d];
+    double[] two = new double[d];
+    SimdKernels.withThreads(1).relaxedKlGradientSum(v, rows, floor, one);
+    VectorOps parallel = SimdKernels.withThreads(2);
+    for (int repeat = 0; repeat < 3; repeat++) {
+      parallel.relaxedKlGradientSum(v, rows, floor, two);
+      assertArrayEquals(one, two);
+    }
+  }
+
+  @Test
   void distancesAreTheSameOnOneAndTwoThreads() {
     SplittableRandom random = new SplittableRandom(6);
     VectorSet rows = KernelAccuracyTest.mixedScaleRows(random, N, D);
