@@ -61,6 +61,10 @@ public final class AveragedKnnKl implements DifferentiableObjective {
     private int m;
     private double sumLog;
     private double sumMinLog;
+    /** The row whose distances {@code logs} holds: the loop evaluates a row, then adds it. */
+    private VectorSet cachedSource;
+    private int cachedRow = -1;
+    private double cachedSum;
 
     State(Target target, VectorOps ops, boolean discardNearest) {
       this.target = target;
@@ -123,14 +127,20 @@ public final class AveragedKnnKl implements DifferentiableObjective {
       m++;
     }
 
-    /** Fills {@code logs[i] = log(δ(x_i, row) + ε)} and returns their sum. */
+    /** Fills {@code logs[i] = log(δ(x_i, row) + ε)} and returns their sum (kept for one row). */
     private double logDistances(VectorSet source, int row) {
+      if (source == cachedSource && row == cachedRow) {
+        return cachedSum;
+      }
       ops.squaredDistances(source.data(), source.offset(row), target.points(), squared);
       double sum = 0;
       for (int i = 0; i < n; i++) {
         logs[i] = Math.log(ClippedDistance.delta(squared[i]) + ClippedDistance.EPS);
         sum += logs[i];
       }
+      cachedSource = source;
+      cachedRow = row;
+      cachedSum = sum;
       return sum;
     }
 
