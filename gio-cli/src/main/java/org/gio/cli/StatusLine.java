@@ -20,10 +20,19 @@ final class StatusLine implements SelectionListener {
     if (quiet) {
       return;
     }
+    double[] exact = s.exactKl();
     err.printf(
-        "gio: selected %d rows in %d iterations (stop: %s, resets: %d), KL %.4f -> %.4f, %.2f s%n",
-        s.size(), s.iterations(), s.stopReason(), s.resets(), s.initialKl(), s.finalKl(),
+        "gio: selected %d rows in %d iterations (stop: %s, resets: %d), objective %s -> %s,"
+            + " exact KL %s -> %s, %.2f s%n",
+        s.size(), s.iterations(), s.stopReason(), s.resets(), value(s.initialKl()),
+        value(s.finalKl()), value(s.initialExactKl()),
+        value(exact.length == 0 ? s.initialExactKl() : exact[exact.length - 1]),
         s.timings().total() / 1e9);
     err.flush();
+  }
+
+  /** Undefined estimates (an empty start, fewer than k rows) print as such, not as NaN. */
+  private static String value(double v) {
+    return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.4f", v) : "undefined";
   }
 }
