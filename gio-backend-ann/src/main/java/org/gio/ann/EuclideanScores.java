@@ -1,28 +1,31 @@
 package org.gio.ann;
 
+import org.apache.lucene.util.VectorUtil;
 import org.apache.lucene.util.hnsw.RandomVectorScorer;
 import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
 import org.gio.core.vectors.VectorOps;
 import org.gio.core.vectors.VectorSet;
 
 /**
- * Lucene's EUCLIDEAN similarity, 1 / (1 + ‖a − b‖²), read straight from a {@link VectorSet}'s
- * row-major array through the active {@link VectorOps}. Going through Lucene's {@code
- * RandomAccessVectorValues} would copy every row into its own {@code float[]} per comparison; here
- * a row is an offset.
+ * Lucene's EUCLIDEAN similarity, 1 / (1 + ‖a − b‖²), for the graph, and exact squared distances
+ * for re-ranking. The two use different kernels on purpose: navigating the graph only needs a good
+ * order, and Lucene's float kernel ({@link VectorUtil#squareDistance}) is several times faster
+ * than a double-accumulating scalar {@link VectorOps} — it dominates the build. It wants one array
+ * per row, so the rows are copied once (the pool's size again in memory). Exact answers always go
+ * through the active {@link VectorOps}, so re-ranked results agree with the exact scan.
  */
 final class EuclideanScores implements RandomVectorScorerSupplier {
   private final VectorSet rows;
+  private final float[][] rowArrays;
   private final VectorOps ops;
 
   EuclideanScores(VectorSet rows, VectorOps ops) {
     this.rows = rows;
     this.ops = ops;
-  }
-
-  /** The similarity Lucene ranks by; monotone decreasing in the squared distance. */
-  static float similarity(double squaredDistance) {
-    return (float) (1.0 / (1.0 + squaredDistance));
+    this.rowArrays = new float[rows.size()][];
+    for (int r = 0; r < rowArrays.length; r++) {
+      rowArrays[r] = rows.row(r);
+    }
   }
 
   /** The squared distance a similarity came from (approximate: the similarity is a float). */
@@ -35,13 +38,14 @@ final class EuclideanScores implements RandomVectorScorerSupplier {
     return ops.squaredDistance(query, queryOffset, rows.data(), rows.offset(row), rows.dim());
   }
 
-  /** Scores every row against a query held in {@code query} from {@code offset}. */
-  RandomVectorScorer query(float[] query, int offset) {
+  /** Scores every row against a query of exactly {@code dim} components. */
+  RandomVectorScorer query(float[] query) {
     int size = rows.size();
+    float[][] arrays = rowArrays;
     return new RandomVectorScorer() {
       @Override
       public float score(int node) {
-        return similarity(squaredDistance(query, offset, node));
+        return 1f / (1f + VectorUtil.squareDistance(query, arrays[node]));
       }
 
       @Override
@@ -53,10 +57,10 @@ final class EuclideanScores implements RandomVectorScorerSupplier {
 
   @Override
   public RandomVectorScorer scorer(int ord) {
-    return query(rows.data(), rows.offset(ord));
+    return query(rowArrays[ord]);
   }
 
-  /** Stateless (VectorOps is thread-safe), so every builder thread can share this one. */
+  /** Read-only after construction (VectorOps is thread-safe), so every builder thread can share this one. */
   @Override
   public RandomVectorScorerSupplier copy() {
     return this;

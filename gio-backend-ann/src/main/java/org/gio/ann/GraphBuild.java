@@ -19,8 +19,8 @@ import org.gio.core.vectors.VectorSet;
  * can differ between runs.
  */
 final class GraphBuild {
-  /** Below this many rows a concurrent build is not worth its threads (Lucene batches 2048). */
-  private static final int MIN_ROWS_PER_THREAD = 4096;
+  /** Below this many rows a concurrent build is not worth its threads (Lucene hands out work in batches of 2048). */
+  private static final int MIN_ROWS_PER_THREAD = 2048;
 
   private GraphBuild() {}
 

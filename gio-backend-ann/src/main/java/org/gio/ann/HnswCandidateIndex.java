@@ -28,6 +28,7 @@ public final class HnswCandidateIndex implements CandidateIndex {
   private final OnHeapHnswGraph graph; // null for an empty pool
   private final AvailableRows available;
   private final long buildNanos;
+  private long graphAnswers;
 
   private HnswCandidateIndex(VectorSet pool, VectorOps ops, HnswOptions options) {
     this.pool = pool;
@@ -71,6 +72,11 @@ public final class HnswCandidateIndex implements CandidateIndex {
     return buildNanos;
   }
 
+  /** Queries the graph answered so far; the others were exact scans of the available rows. */
+  public long graphAnswers() {
+    return graphAnswers;
+  }
+
   public HnswOptions options() {
     return options;
   }
@@ -98,7 +104,9 @@ public final class HnswCandidateIndex implements CandidateIndex {
       return 0;
     }
     NearestRows best = new NearestRows(want);
-    if (available.count() <= options.exactScanRows() || !searchGraph(query, want, best)) {
+    if (available.count() > options.exactScanRows() && searchGraph(query, want, best)) {
+      graphAnswers++;
+    } else {
       best.clear();
       scan(query, best);
     }
@@ -119,7 +127,7 @@ public final class HnswCandidateIndex implements CandidateIndex {
     try {
       collector =
           HnswGraphSearcher.search(
-              scores.query(query, 0), topK, graph, available.all() ? null : available, visitLimit);
+              scores.query(query), topK, graph, available.all() ? null : available, visitLimit);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // in-memory scoring never throws
     }

@@ -17,10 +17,12 @@ import org.gio.core.vectors.VectorSet;
  * ρ_k (ALGORITHM.md §1) on an HNSW graph over the target itself: each row asks the graph for its
  * {@code max(k + 1, efSearch)} nearest rows, drops itself by index (not by distance, so a duplicate
  * still counts as a neighbour at distance 0, as in the exact search), re-ranks them exactly and
- * keeps the k-th. Targets smaller than {@link HnswOptions#kthGraphMinRows()} use the exact
- * all-pairs search: it costs n² distances, the graph about n·(build + query) ≈ n · a few thousand
- * distances, so the graph only pays from a few ten thousand rows (measured crossover in
- * gio-bench/docs/ann.md), and below that the exact answer is free of approximation.
+ * keeps the k-th. Targets smaller than {@link HnswOptions#kthGraphMinRows()} (default 10,000) use
+ * the exact all-pairs search instead: it costs n²·d, the graph about n·(a few thousand)·d for the
+ * build plus the same again for the queries. Measured at d = 128 with the scalar kernels the graph
+ * wins from about 4,000 rows (gio-bench/docs/ann.md); SIMD kernels speed up the all-pairs pass
+ * several times more than the graph, which moves the crossover up. 10,000 sits between, and below
+ * it the exact pass takes seconds and is free of approximation.
  */
 public final class HnswKthNeighbourSearch implements KthNeighbourSearch {
   private final VectorOps ops;
@@ -60,7 +62,7 @@ public final class HnswKthNeighbourSearch implements KthNeighbourSearch {
     try {
       found =
           HnswGraphSearcher.search(
-                  scores.query(x.data(), x.offset(i)), topK, graph, null, Integer.MAX_VALUE)
+                  scores.query(x.row(i)), topK, graph, null, Integer.MAX_VALUE)
               .topDocs()
               .scoreDocs;
     } catch (IOException e) {

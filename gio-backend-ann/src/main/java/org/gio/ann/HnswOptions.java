@@ -117,7 +117,7 @@ public final class HnswOptions {
     private long seed = 42L;
     private int exactScanRows = -1; // follows efSearch
     private boolean scanWhenCheaper = true;
-    private int kthGraphMinRows = 20_000;
+    private int kthGraphMinRows = 10_000;
 
     private Builder() {}
 

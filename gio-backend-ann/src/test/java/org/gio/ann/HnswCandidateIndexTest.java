@@ -72,7 +72,7 @@ class HnswCandidateIndexTest {
   @ParameterizedTest
   @ValueSource(doubles = {0.0, 0.5, 0.95})
   void recallAtOneOnSeededDataMatchesExact(double removedShare) {
-    VectorSet pool = TestData.clustered(8000, 32, 20, 5);
+    VectorSet pool = TestData.clustered(4000, 16, 20, 5);
     HnswCandidateIndex hnsw = HnswCandidateIndex.build(pool, OPS, HnswOptions.DEFAULTS);
     ExactCandidateIndex exact = new ExactCandidateIndex(pool, OPS);
     SplittableRandom random = new SplittableRandom(6);
@@ -176,7 +176,7 @@ class HnswCandidateIndexTest {
 
   @Test
   void sameSeedSameAnswers() {
-    VectorSet pool = TestData.clustered(3000, 16, 10, 11);
+    VectorSet pool = TestData.clustered(1500, 16, 10, 11);
     HnswOptions approximate = GRAPH_ONLY.toBuilder().efSearch(4).rerank(0).build();
     HnswCandidateIndex a = HnswCandidateIndex.build(pool, OPS, approximate);
     HnswCandidateIndex b = HnswCandidateIndex.build(pool, OPS, approximate);
@@ -193,7 +193,7 @@ class HnswCandidateIndexTest {
 
   @Test
   void concurrentBuildKeepsRecall() {
-    VectorSet pool = TestData.clustered(10_000, 16, 20, 13);
+    VectorSet pool = TestData.clustered(5000, 16, 20, 13);
     HnswOptions options = HnswOptions.builder().buildThreads(2).build();
     HnswCandidateIndex hnsw = HnswCandidateIndex.build(pool, OPS, options);
     ExactCandidateIndex exact = new ExactCandidateIndex(pool, OPS);
