@@ -29,6 +29,13 @@ public final class HnswCandidateIndex implements CandidateIndex {
   private final AvailableRows available;
   private final long buildNanos;
   private long graphAnswers;
+  /**
+   * Running mean of a graph search's visits scaled to a full pool (visits × available / size). A
+   * filtered search has to wade through about size / available removed rows per useful one, so this
+   * predicts the next search's visits; when that exceeds the available rows, the exact scan is
+   * cheaper and is used without first paying for a search that would be abandoned.
+   */
+  private double visitsAtFullPool = -1;
 
   private HnswCandidateIndex(VectorSet pool, VectorOps ops, HnswOptions options) {
     this.pool = pool;
@@ -104,7 +111,9 @@ public final class HnswCandidateIndex implements CandidateIndex {
       return 0;
     }
     NearestRows best = new NearestRows(want);
-    if (available.count() > options.exactScanRows() && searchGraph(query, want, best)) {
+    if (available.count() > options.exactScanRows()
+        && graphLooksCheaper()
+        && searchGraph(query, want, best)) {
       graphAnswers++;
     } else {
       best.clear();
@@ -114,6 +123,18 @@ public final class HnswCandidateIndex implements CandidateIndex {
       out[i] = best.row(i);
     }
     return want;
+  }
+
+  private boolean graphLooksCheaper() {
+    if (!options.scanWhenCheaper() || visitsAtFullPool < 0) {
+      return true;
+    }
+    return visitsAtFullPool * pool.size() / available.count() < available.count();
+  }
+
+  private void learnVisits(long visited) {
+    double sample = visited * (double) available.count() / pool.size();
+    visitsAtFullPool = visitsAtFullPool < 0 ? sample : 0.9 * visitsAtFullPool + 0.1 * sample;
   }
 
   /**
@@ -131,6 +152,7 @@ public final class HnswCandidateIndex implements CandidateIndex {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // in-memory scoring never throws
     }
+    learnVisits(collector.visitedCount());
     if (collector.earlyTerminated()) {
       return false;
     }

@@ -86,9 +86,10 @@ public final class HnswOptions {
   }
 
   /**
-   * When on, a graph search that visits as many nodes as there are available rows is abandoned
-   * for an exact scan of those rows (Lucene's own filtered-search rule): the scan would have cost
-   * no more and is exact.
+   * When on, a query scans the available rows exactly instead of searching the graph whenever the
+   * search is predicted (from the visits of earlier searches, scaled by the removed share) or found
+   * (a search that visits as many nodes as there are available rows is abandoned, Lucene's own
+   * filtered-search rule) to cost more than that scan. This is what keeps removal-heavy pools fast.
    */
   public boolean scanWhenCheaper() {
     return scanWhenCheaper;
