@@ -20,7 +20,7 @@ import org.gio.core.vectors.VectorSet;
  * keeps the k-th. Targets smaller than {@link HnswOptions#kthGraphMinRows()} (default 10,000) use
  * the exact all-pairs search instead: it costs n²·d, the graph about n·(a few thousand)·d for the
  * build plus the same again for the queries. Measured at d = 128 with the scalar kernels the graph
- * wins from about 4,000 rows (gio-bench/docs/ann.md); SIMD kernels speed up the all-pairs pass
+ * wins from about 5,000 rows (gio-bench/docs/ann.md); SIMD kernels speed up the all-pairs pass
  * several times more than the graph, which moves the crossover up. 10,000 sits between, and below
  * it the exact pass takes seconds and is free of approximation.
  */
