@@ -1,27 +1,24 @@
 package org.gio.ann;
 
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
- * The available pool rows as a permutation split in two: {@code rows[0, count)} are available,
- * the rest removed. Removing swaps a row past the boundary and refilling moves the boundary back,
- * so both are O(1) per row (refill is O(1) in all), membership is one comparison, and the exact
- * fallback scans only the live rows. Doubles as the accept filter ({@link Bits}) for Lucene's
- * search.
+ * The available pool rows: one bit per row plus a count. Removing clears a bit (O(1)); refilling
+ * sets them all again (n/64 word writes, so O(1) per row). The bits double as the accept filter
+ * ({@link Bits}) for Lucene's search, and the exact fallback walks the set bits in row order, so it
+ * reads the pool sequentially and skips removed rows 64 at a time.
  */
 final class AvailableRows implements Bits {
-  private final int[] rows;
-  private final int[] position;
+  private final FixedBitSet bits;
+  private final int size;
   private int count;
 
   AvailableRows(int size) {
-    rows = new int[size];
-    position = new int[size];
-    for (int i = 0; i < size; i++) {
-      rows[i] = i;
-      position[i] = i;
-    }
-    count = size;
+    this.size = size;
+    this.bits = new FixedBitSet(Math.max(1, size));
+    refill();
   }
 
   int count() {
@@ -29,38 +26,40 @@ final class AvailableRows implements Bits {
   }
 
   boolean all() {
-    return count == rows.length;
+    return count == size;
   }
 
-  /** The i-th available row, 0 ≤ i < count(), in no particular order. */
-  int row(int i) {
-    return rows[i];
+  /** The first available row at or after {@code row}, or −1. */
+  int next(int row) {
+    if (row >= size) {
+      return -1;
+    }
+    int next = bits.nextSetBit(row);
+    return next == DocIdSetIterator.NO_MORE_DOCS ? -1 : next;
   }
 
   void remove(int row) {
-    java.util.Objects.checkIndex(row, rows.length);
-    int p = position[row];
-    if (p >= count) {
+    java.util.Objects.checkIndex(row, size);
+    if (!bits.getAndClear(row)) {
       throw new IllegalStateException("pool row " + row + " was already removed");
     }
-    int last = rows[--count];
-    rows[p] = last;
-    position[last] = p;
-    rows[count] = row;
-    position[row] = count;
+    count--;
   }
 
   void refill() {
-    count = rows.length;
+    if (size > 0) {
+      bits.set(0, size);
+    }
+    count = size;
   }
 
   @Override
   public boolean get(int row) {
-    return position[row] < count;
+    return bits.get(row);
   }
 
   @Override
   public int length() {
-    return rows.length;
+    return size;
   }
 }

@@ -175,8 +175,7 @@ public final class HnswCandidateIndex implements CandidateIndex {
 
   /** Exact answer over the available rows only. */
   private void scan(float[] query, NearestRows best) {
-    for (int i = 0, n = available.count(); i < n; i++) {
-      int row = available.row(i);
+    for (int row = available.next(0); row >= 0; row = available.next(row + 1)) {
       best.offer(row, scores.squaredDistance(query, 0, row));
     }
   }
