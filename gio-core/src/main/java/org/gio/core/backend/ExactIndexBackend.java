@@ -22,6 +22,12 @@ public final class ExactIndexBackend implements GioBackend {
     return "exact nearest-row scan; best for pools up to ~100k rows or quantized pools";
   }
 
+  /** Above {@code hnsw} (0): the exact search stays the default index. */
+  @Override
+  public int priority() {
+    return 10;
+  }
+
   @Override
   public Module module() {
     return new AbstractModule() {};
