@@ -25,9 +25,10 @@ class SelectParityTest {
 
   @TestFactory
   Stream<DynamicTest> selectCommandReproducesTheFixtures() {
-    return Stream.of("scalar", "simd")
-        .flatMap(backend -> ParityCase.selectionCases().stream()
-            .map(c -> DynamicTest.dynamicTest(backend + " " + c.name, () -> check(c, backend))));
+    return Stream.of("scalar/exact", "simd/exact", "simd/hnsw")
+        .flatMap(pair -> ParityCase.selectionCases().stream()
+            .map(c -> DynamicTest.dynamicTest(pair + " " + c.name,
+                () -> check(c, pair.split("/")[0], pair.split("/")[1]))));
   }
 
   private Path copy(String caseName, String file) throws IOException {
@@ -41,15 +42,15 @@ class SelectParityTest {
     return target;
   }
 
-  private void check(ParityCase c, String backend) throws IOException {
-    Path out = dir.resolve(backend + "-" + c.name + "-chosen.txt");
-    Path report = dir.resolve(backend + "-" + c.name + "-report.json");
+  private void check(ParityCase c, String backend, String index) throws IOException {
+    Path out = dir.resolve(backend + "-" + index + "-" + c.name + "-chosen.txt");
+    Path report = dir.resolve(backend + "-" + index + "-" + c.name + "-report.json");
     List<String> args = new ArrayList<>(List.of("select",
         "--pool", copy(c.name, "pool.npy").toString(),
         "--target", copy(c.name, "target.npy").toString(),
         "--init", copy(c.name, "init.npy").toString(),
         "--out", out.toString(), "--report", report.toString(), "--quiet", "--faithful",
-        "--backend", backend));
+        "--backend", backend, "--index", index));
     for (Iterator<Map.Entry<String, JsonNode>> it = c.params.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> p = it.next();
       String flag = "--" + p.getKey().replace('_', '-');
@@ -70,5 +71,6 @@ class SelectParityTest {
     assertEquals(c.expectedStopReason(), json.get("stopReason").asText());
     assertEquals(chosen.length, json.get("kl").size());
     assertEquals(backend, json.get("backends").get("compute").asText().replaceAll("-.*", ""));
+    assertEquals(index, json.get("backends").get("index").asText());
   }
 }
