@@ -96,6 +96,24 @@ public final class NpyReader {
 
   /** Reads and validates the header only (for {@code gio info} and streaming readers). */
   static NpyHeader readHeader(Path file, FileChannel channel) throws IOException {
+    NpyHeader header = parseHeader(file, channel);
+    if (header.kind() != 'f' || (header.itemSize() != 4 && header.itemSize() != 8)
+        || header.order() != ByteOrder.LITTLE_ENDIAN) {
+      throw fail(file, "dtype " + header.dtype() + " is not supported; convert with "
+          + "a.astype('<f4')");
+    }
+    if (header.shape().length != 2) {
+      throw fail(file, "expected a 2-D array (rows × dimensions), got shape "
+          + java.util.Arrays.toString(header.shape()) + "; reshape with a.reshape(len(a), -1)");
+    }
+    if (header.shape()[0] == 0) {
+      throw fail(file, "the array has no rows");
+    }
+    return header;
+  }
+
+  /** Magic, version, dictionary and C order; the dtype and shape are the caller's to check. */
+  static NpyHeader parseHeader(Path file, FileChannel channel) throws IOException {
     long size = channel.size();
     if (size == 0) {
       throw fail(file, "empty file; expected a .npy array");
@@ -141,18 +159,6 @@ public final class NpyReader {
       throw fail(file, "Fortran-order arrays are not supported; save with "
           + "numpy.save(f, numpy.ascontiguousarray(a))");
     }
-    if (header.kind() != 'f' || (header.itemSize() != 4 && header.itemSize() != 8)
-        || header.order() != ByteOrder.LITTLE_ENDIAN) {
-      throw fail(file, "dtype " + header.dtype() + " is not supported; convert with "
-          + "a.astype('<f4')");
-    }
-    if (header.shape().length != 2) {
-      throw fail(file, "expected a 2-D array (rows × dimensions), got shape "
-          + java.util.Arrays.toString(header.shape()) + "; reshape with a.reshape(len(a), -1)");
-    }
-    if (header.shape()[0] == 0) {
-      throw fail(file, "the array has no rows");
-    }
     return header;
   }
 
@@ -165,7 +171,7 @@ public final class NpyReader {
     return true;
   }
 
-  private static GioInputException fail(Path file, String problem) {
+  static GioInputException fail(Path file, String problem) {
     return new GioInputException(file + ": " + problem);
   }
 

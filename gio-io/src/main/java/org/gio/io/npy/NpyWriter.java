@@ -35,7 +35,12 @@ public final class NpyWriter {
    * row data, {@code rows · dim} floats, must follow. For writers that stream rows.
    */
   public static void writeHeader(OutputStream out, long rows, int dim) throws IOException {
-    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + dim
+    writeHeader(out, "<f4", rows + ", " + dim);
+  }
+
+  /** A v1.0 header for dtype {@code descr} and the shape tuple's inside, e.g. {@code "5,"}. */
+  static void writeHeader(OutputStream out, String descr, String shape) throws IOException {
+    String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + shape
         + "), }";
     // Pad so the data starts at a multiple of 64 bytes, ending the header with a newline.
     int unpadded = 10 + dict.length() + 1;

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.gio.core.GioInputException;
 import org.gio.core.quantize.Quantization;
 import org.gio.core.vectors.VectorSet;
+import org.gio.io.npy.NpyInts;
 import org.gio.io.npy.NpyReader;
 import org.gio.io.npy.NpyWriter;
 
@@ -59,7 +60,7 @@ public final class QuantizationStore {
     Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
     try {
       NpyWriter.write(temp.resolve(CENTROIDS), q.centroids());
-      writeFile(temp.resolve(ASSIGNMENT), out -> NpyArrays.writeInts(out, q.assignment()));
+      writeFile(temp.resolve(ASSIGNMENT), out -> NpyInts.write(out, q.assignment()));
       ObjectNode meta = JSON.createObjectNode();
       meta.put("format", FORMAT);
       meta.put("version", 1);
@@ -103,7 +104,7 @@ public final class QuantizationStore {
         throw new GioInputException(meta + ": not a " + FORMAT + " file");
       }
       VectorSet centroids = NpyReader.read(dir.resolve(CENTROIDS));
-      int[] assignment = NpyArrays.readInts(dir.resolve(ASSIGNMENT));
+      int[] assignment = NpyInts.read(dir.resolve(ASSIGNMENT));
       if (centroids.size() != m.path("clusters").asInt()
           || assignment.length != m.path("poolRows").asInt()) {
         throw new GioInputException(dir + ": files disagree with " + METADATA + " ("
