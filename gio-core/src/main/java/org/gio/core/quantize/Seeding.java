@@ -3,6 +3,7 @@ package org.gio.core.quantize;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
+import org.gio.core.vectors.NearestCentroidKernel;
 import org.gio.core.vectors.VectorOps;
 import org.gio.core.vectors.VectorSet;
 
@@ -167,15 +168,14 @@ final class Seeding {
         continue;
       }
       int[] added = Arrays.copyOf(fresh, count);
-      NearestCentroids kernel = new NearestCentroids(rows.select(added));
+      NearestCentroidKernel kernel = ops.nearestCentroids(rows.select(added));
       int offset = candidateCount;
       int[] blockNearest = new int[n];
       float[] blockBest = new float[n];
       Parallel.forEachBlock(pool, Parallel.blocks(n, BLOCK), b -> {
         int from = b * BLOCK;
         int to = Math.min(n, from + BLOCK);
-        kernel.assign(data, null, from, to, blockNearest, blockBest, null, from,
-            NearestCentroids.scratch());
+        kernel.assign(data, null, from, to, blockNearest, blockBest, null, from);
         for (int i = from; i < to; i++) {
           double d = Math.max(0.0, (double) rowNorms[i] + blockBest[i]);
           if (d < d2[i]) {
