@@ -30,6 +30,8 @@ final class PanamaNearestCentroids implements NearestCentroidKernel {
   private static final int R = 4;
   /** Rows that pass over one panel before the next panel is loaded. */
   static final int SUB = 64;
+  /** Dimensions per chunk: a panel's chunk is W·KC floats (24 KB with AVX2), inside L1. */
+  static final int KC = 256;
 
   private final int k;
   private final int dim;
@@ -80,7 +82,8 @@ final class PanamaNearestCentroids implements NearestCentroidKernel {
       float[] second,
       int out) {
     int[] base = new int[SUB + R];
-    float[] scores = new float[R * W];
+    float[] scores = new float[W];
+    float[] acc = new float[(SUB + R) * W];
     float[] b = new float[SUB + R];
     float[] s = new float[SUB + R];
     int[] bi = new int[SUB + R];
@@ -97,38 +100,49 @@ final class PanamaNearestCentroids implements NearestCentroidKernel {
       Arrays.fill(bi, 0);
       for (int p = 0; p < panels; p++) {
         int pb = p * W * dim;
+        // The dimensions in chunks of KC: the panel's chunk (W·KC floats) stays in L1 while every
+        // row group of the sub-block passes over it; partial sums wait in acc between chunks.
+        for (int j0 = 0; j0 < dim; j0 += KC) {
+          int j1 = Math.min(dim, j0 + KC);
+          boolean first = j0 == 0;
+          for (int r = 0; r < rnR; r += R) {
+            micro(data, base[r], base[r + 1], base[r + 2], base[r + 3], pb, j0, j1, first, acc,
+                r * W);
+          }
+        }
         FloatVector n0 = FloatVector.fromArray(F, norms, p * W);
         FloatVector n1 = FloatVector.fromArray(F, norms, p * W + L);
         FloatVector n2 = FloatVector.fromArray(F, norms, p * W + 2 * L);
-        for (int r = 0; r < rnR; r += R) {
-          micro(data, base[r], base[r + 1], base[r + 2], base[r + 3], pb, n0, n1, n2, scores);
-          for (int q = 0; q < R && r + q < rn; q++) {
-            int rq = r + q;
-            float bq = b[rq];
-            float sq = s[rq];
-            float threshold = wantSecond ? sq : bq;
-            // Most panels hold no candidate for a row: one vector test skips them.
-            FloatVector m = FloatVector.fromArray(F, scores, q * W)
-                .min(FloatVector.fromArray(F, scores, q * W + L))
-                .min(FloatVector.fromArray(F, scores, q * W + 2 * L));
-            if (!m.compare(VectorOperators.LT, threshold).anyTrue()) {
-              continue;
-            }
-            int bq_i = bi[rq];
-            for (int w = 0, o = q * W; w < W; w++) {
-              float d = scores[o + w];
-              if (d < bq) {
-                sq = bq;
-                bq = d;
-                bq_i = p * W + w;
-              } else if (d < sq) {
-                sq = d;
-              }
-            }
-            b[rq] = bq;
-            s[rq] = sq;
-            bi[rq] = bq_i;
+        for (int rq = 0; rq < rn; rq++) {
+          int o = rq * W;
+          // ‖c‖² − 2·acc: the doubling is exact, so this rounds once, like the scalar kernel.
+          FloatVector s0 = FloatVector.fromArray(F, acc, o).mul(-2f).add(n0);
+          FloatVector s1 = FloatVector.fromArray(F, acc, o + L).mul(-2f).add(n1);
+          FloatVector s2 = FloatVector.fromArray(F, acc, o + 2 * L).mul(-2f).add(n2);
+          float bq = b[rq];
+          float sq = s[rq];
+          float threshold = wantSecond ? sq : bq;
+          // Most panels hold no candidate for a row: one vector test skips them.
+          if (!s0.min(s1).min(s2).compare(VectorOperators.LT, threshold).anyTrue()) {
+            continue;
           }
+          s0.intoArray(scores, 0);
+          s1.intoArray(scores, L);
+          s2.intoArray(scores, 2 * L);
+          int bqi = bi[rq];
+          for (int w = 0; w < W; w++) {
+            float d = scores[w];
+            if (d < bq) {
+              sq = bq;
+              bq = d;
+              bqi = p * W + w;
+            } else if (d < sq) {
+              sq = d;
+            }
+          }
+          b[rq] = bq;
+          s[rq] = sq;
+          bi[rq] = bqi;
         }
       }
       int o = out + (r0 - from);
@@ -141,8 +155,8 @@ final class PanamaNearestCentroids implements NearestCentroidKernel {
   }
 
   /**
-   * Scores ‖c‖² − 2x·c of four rows (at offsets x0..x3 of x) against the W centroids of the panel
-   * at {@code pb}, into {@code scores[r·W + w]}.
+   * Adds x·c over dimensions [j0, j1) for four rows (at offsets x0..x3 of x) and the W centroids of
+   * the panel at {@code pb} to {@code acc[ao + r·W + w]} (overwrites it when {@code first}).
    */
   private void micro(
       float[] x,
@@ -151,25 +165,42 @@ final class PanamaNearestCentroids implements NearestCentroidKernel {
       int x2,
       int x3,
       int pb,
-      FloatVector n0,
-      FloatVector n1,
-      FloatVector n2,
-      float[] scores) {
+      int j0,
+      int j1,
+      boolean first,
+      float[] acc,
+      int ao) {
     float[] c = packed;
-    FloatVector a00 = FloatVector.zero(F);
-    FloatVector a01 = FloatVector.zero(F);
-    FloatVector a02 = FloatVector.zero(F);
-    FloatVector a10 = FloatVector.zero(F);
-    FloatVector a11 = FloatVector.zero(F);
-    FloatVector a12 = FloatVector.zero(F);
-    FloatVector a20 = FloatVector.zero(F);
-    FloatVector a21 = FloatVector.zero(F);
-    FloatVector a22 = FloatVector.zero(F);
-    FloatVector a30 = FloatVector.zero(F);
-    FloatVector a31 = FloatVector.zero(F);
-    FloatVector a32 = FloatVector.zero(F);
-    int d = dim;
-    for (int j = 0, o = pb; j < d; j++, o += W) {
+    FloatVector a00;
+    FloatVector a01;
+    FloatVector a02;
+    FloatVector a10;
+    FloatVector a11;
+    FloatVector a12;
+    FloatVector a20;
+    FloatVector a21;
+    FloatVector a22;
+    FloatVector a30;
+    FloatVector a31;
+    FloatVector a32;
+    if (first) {
+      a00 = a01 = a02 = a10 = a11 = a12 = FloatVector.zero(F);
+      a20 = a21 = a22 = a30 = a31 = a32 = FloatVector.zero(F);
+    } else {
+      a00 = FloatVector.fromArray(F, acc, ao);
+      a01 = FloatVector.fromArray(F, acc, ao + L);
+      a02 = FloatVector.fromArray(F, acc, ao + 2 * L);
+      a10 = FloatVector.fromArray(F, acc, ao + W);
+      a11 = FloatVector.fromArray(F, acc, ao + W + L);
+      a12 = FloatVector.fromArray(F, acc, ao + W + 2 * L);
+      a20 = FloatVector.fromArray(F, acc, ao + 2 * W);
+      a21 = FloatVector.fromArray(F, acc, ao + 2 * W + L);
+      a22 = FloatVector.fromArray(F, acc, ao + 2 * W + 2 * L);
+      a30 = FloatVector.fromArray(F, acc, ao + 3 * W);
+      a31 = FloatVector.fromArray(F, acc, ao + 3 * W + L);
+      a32 = FloatVector.fromArray(F, acc, ao + 3 * W + 2 * L);
+    }
+    for (int j = j0, o = pb + j0 * W; j < j1; j++, o += W) {
       FloatVector c0 = FloatVector.fromArray(F, c, o);
       FloatVector c1 = FloatVector.fromArray(F, c, o + L);
       FloatVector c2 = FloatVector.fromArray(F, c, o + 2 * L);
@@ -190,18 +221,17 @@ final class PanamaNearestCentroids implements NearestCentroidKernel {
       a31 = c1.fma(v, a31);
       a32 = c2.fma(v, a32);
     }
-    // ‖c‖² − 2·acc: the doubling is exact, so this rounds once, like the scalar kernel.
-    a00.mul(-2f).add(n0).intoArray(scores, 0);
-    a01.mul(-2f).add(n1).intoArray(scores, L);
-    a02.mul(-2f).add(n2).intoArray(scores, 2 * L);
-    a10.mul(-2f).add(n0).intoArray(scores, W);
-    a11.mul(-2f).add(n1).intoArray(scores, W + L);
-    a12.mul(-2f).add(n2).intoArray(scores, W + 2 * L);
-    a20.mul(-2f).add(n0).intoArray(scores, 2 * W);
-    a21.mul(-2f).add(n1).intoArray(scores, 2 * W + L);
-    a22.mul(-2f).add(n2).intoArray(scores, 2 * W + 2 * L);
-    a30.mul(-2f).add(n0).intoArray(scores, 3 * W);
-    a31.mul(-2f).add(n1).intoArray(scores, 3 * W + L);
-    a32.mul(-2f).add(n2).intoArray(scores, 3 * W + 2 * L);
+    a00.intoArray(acc, ao);
+    a01.intoArray(acc, ao + L);
+    a02.intoArray(acc, ao + 2 * L);
+    a10.intoArray(acc, ao + W);
+    a11.intoArray(acc, ao + W + L);
+    a12.intoArray(acc, ao + W + 2 * L);
+    a20.intoArray(acc, ao + 2 * W);
+    a21.intoArray(acc, ao + 2 * W + L);
+    a22.intoArray(acc, ao + 2 * W + 2 * L);
+    a30.intoArray(acc, ao + 3 * W);
+    a31.intoArray(acc, ao + 3 * W + L);
+    a32.intoArray(acc, ao + 3 * W + 2 * L);
   }
 }
