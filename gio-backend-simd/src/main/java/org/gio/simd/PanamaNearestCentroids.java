@@ -200,7 +200,8 @@ final class PanamaNearestCentroids implements NearestCentroidKernel {
       a31 = FloatVector.fromArray(F, acc, ao + 3 * W + L);
       a32 = FloatVector.fromArray(F, acc, ao + 3 * W + 2 * L);
     }
-    for (int j = j0, o = pb + j0 * W; j < j1; j++, o += W) {
+    for (int j = j0; j < j1; j++) {
+      int o = pb + j * W; // affine in j, so C2 can hoist the range checks out of the loop
       FloatVector c0 = FloatVector.fromArray(F, c, o);
       FloatVector c1 = FloatVector.fromArray(F, c, o + L);
       FloatVector c2 = FloatVector.fromArray(F, c, o + 2 * L);
