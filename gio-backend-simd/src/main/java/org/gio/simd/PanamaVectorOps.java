@@ -74,6 +74,12 @@ final class PanamaVectorOps implements VectorOps {
         });
   }
 
+  /** The sgemm-shaped Vector API assignment kernel ({@link PanamaNearestCentroids}). */
+  @Override
+  public org.gio.core.vectors.NearestCentroidKernel nearestCentroids(VectorSet centroids) {
+    return new PanamaNearestCentroids(centroids);
+  }
+
   @Override
   public void weightedRowSum(double[] weights, VectorSet rows, double[] out) {
     // Not on the hot path (the fused gradient replaces it): plain double loop, exact as scalar.

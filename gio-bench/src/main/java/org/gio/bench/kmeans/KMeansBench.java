@@ -20,13 +20,15 @@ import org.gio.core.vectors.VectorOps;
 import org.gio.core.vectors.VectorSet;
 import org.gio.io.npy.NpyWriter;
 import org.gio.io.quantize.NpyRowChunks;
+import org.gio.simd.SimdKernels;
 
 /**
  * The K-means benchmarks of issue 6 (see gio-bench/docs/kmeans.md). Plain main, not JMH: each
  * run is minutes long and is compared against scikit-learn in the same run.
  *
  * <pre>
- * java -cp gio-bench/target/benchmarks.jar org.gio.bench.kmeans.KMeansBench lloyd [K] [ITER] [THREADS]
+ * java --add-modules jdk.incubator.vector -cp gio-bench/target/benchmarks.jar \
+ *     org.gio.bench.kmeans.KMeansBench lloyd [K] [ITER] [THREADS] [simd|scalar]
  * java -cp … KMeansBench kl [ROWS]
  * java -Xmx1g -cp … KMeansBench stream [ROWS] [DIM] [K] [THREADS]
  * </pre>
@@ -38,12 +40,18 @@ public final class KMeansBench {
     Files.createDirectories(WORK);
     String mode = args.length > 0 ? args[0] : "lloyd";
     switch (mode) {
-      case "lloyd" -> lloyd(arg(args, 1, 1500), arg(args, 2, 5), arg(args, 3, 2));
+      case "lloyd" -> lloyd(arg(args, 1, 1500), arg(args, 2, 5), arg(args, 3, 2),
+          ops(args.length > 4 ? args[4] : "simd"));
       case "kl" -> kl(arg(args, 1, 5000));
       case "stream" -> stream(arg(args, 1, 1_000_000), arg(args, 2, 768), arg(args, 3, 1500),
           arg(args, 4, 2));
       default -> throw new IllegalArgumentException("mode: lloyd, kl or stream");
     }
+  }
+
+  /** The kernels: Vector API ones (scalar when the JVM lacks the module) or the scalar ones. */
+  private static VectorOps ops(String name) {
+    return name.equals("scalar") ? new ScalarVectorOps() : SimdKernels.withThreads(1);
   }
 
   private static int arg(String[] args, int i, int fallback) {
@@ -54,22 +62,24 @@ public final class KMeansBench {
    * FashionMNIST 60000×784 to K centroids: the same k-means++ start (ours, seeded) and the same
    * number of Lloyd iterations (tol = 0) for both; time per iteration, wall and process CPU.
    */
-  static void lloyd(int k, int iterations, int threads) throws Exception {
+  static void lloyd(int k, int iterations, int threads, VectorOps ops) throws Exception {
     VectorSet x = FashionMnist.read(FashionMnist.DEFAULT);
     Path data = WORK.resolve("fashion-mnist.npy");
     Path init = WORK.resolve("init-" + k + ".npy");
     NpyWriter.write(data, x);
     long t0 = System.nanoTime();
-    VectorSet start = KMeans.builder(k).seed(1).threads(threads).build().seed(x);
-    System.out.printf("k-means++ init (ours, seed 1, %d threads): %.1f s%n", threads,
-        (System.nanoTime() - t0) / 1e9);
+    long c0 = cpu();
+    VectorSet start = KMeans.builder(k).seed(1).threads(threads).ops(ops).build().seed(x);
+    System.out.printf("k-means++ init (ours, seed 1, %d threads, kernels %s): %.1f s wall, "
+        + "%.1f s CPU%n", threads, ops.name(), (System.nanoTime() - t0) / 1e9,
+        (cpu() - c0) / 1e9);
     NpyWriter.write(init, start);
     System.out.printf("init ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
     long cpu0 = cpu();
     long w0 = System.nanoTime();
     KMeansResult ours = KMeans.builder(k).initialCentroids(start).maxIter(iterations).tol(0)
-        .threads(threads)
+        .threads(threads).ops(ops)
         .listener((it, inertia, moved, nanos) -> System.out.printf(
             "  ours iteration %d: %.2f s, inertia %.1f, %d rows moved%n", it + 1, nanos / 1e9,
             inertia, moved))
@@ -77,8 +87,8 @@ public final class KMeansBench {
     double ourWall = (System.nanoTime() - w0) / 1e9;
     double ourCpu = (cpu() - cpu0) / 1e9;
     int n = ours.iterations();
-    System.out.printf("ours:    %d iterations, %.2f s/iteration wall, %.2f s/iteration CPU, "
-        + "final inertia %.1f%n", n, ourWall / n, ourCpu / n, ours.finalInertia());
+    System.out.printf("ours (%s):    %d iterations, %.2f s/iteration wall, %.2f s/iteration CPU, "
+        + "final inertia %.1f%n", ops.name(), n, ourWall / n, ourCpu / n, ours.finalInertia());
 
     List<String> cmd = List.of("/usr/bin/env", "-u", "OPENBLAS_CORETYPE", "-u",
         "OPENBLAS_L2_SIZE", "OMP_NUM_THREADS=" + threads, "/usr/bin/python3",
@@ -134,7 +144,7 @@ public final class KMeansBench {
       });
       resetPeaks();
       long w0 = System.nanoTime();
-      int[] assignment = StreamingQuantizer.assign(chunks, first[0], threads);
+      int[] assignment = StreamingQuantizer.assign(chunks, first[0], threads, ops("simd"));
       double s = (System.nanoTime() - w0) / 1e9;
       System.out.printf("assigned %d × %d rows to K=%d in %.1f s: %.0f rows/s (%d threads); "
           + "peak heap %.0f MB (max heap %.0f MB); assignment[0..3]=%d,%d,%d%n", rows, dim, k,

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import org.gio.core.GioInputException;
+import org.gio.core.vectors.NearestCentroidKernel;
 import org.gio.core.vectors.ScalarVectorOps;
 import org.gio.core.vectors.VectorOps;
 import org.gio.core.vectors.VectorSet;
@@ -17,7 +18,8 @@ import org.gio.core.vectors.VectorSet;
  * second-nearest centroid; when its exact distance to its own centroid is within that bound (or
  * within half the distance from its centroid to the nearest other centroid) no other centroid can
  * be nearer, and the row is skipped. The rows that fail the test are scanned against all
- * centroids with the blocked matrix-form kernel ({@link NearestCentroids}). Results equal plain
+ * centroids with the blocked matrix-form kernel of the {@link VectorOps} ({@link
+ * VectorOps#nearestCentroids}; a Vector API one with the simd backend). Results equal plain
  * Lloyd's up to float rounding in near-ties.
  *
  * <p>Same rows, options and seed give the same centroids bit for bit on any number of threads:
@@ -82,6 +84,11 @@ public final class KMeans {
 
   public KMeansInit init() {
     return init;
+  }
+
+  /** The kernels this fit runs on. */
+  public VectorOps ops() {
+    return ops;
   }
 
   /** Fits K centroids to {@code rows}; fails when K exceeds the number of rows. */
@@ -243,7 +250,7 @@ public final class KMeans {
      * bound test afterwards with a full scan only for the rows that fail it.
      */
     void assignStep(float[] centroids, Bounds bounds) {
-      NearestCentroids kernel = new NearestCentroids(VectorSet.wrap(centroids, clusters, dim));
+      NearestCentroidKernel kernel = ops.nearestCentroids(VectorSet.wrap(centroids, clusters, dim));
       Parallel.forEachBlock(pool, blocks, b -> {
         int from = b * BLOCK;
         int to = Math.min(n, from + BLOCK);
@@ -267,7 +274,7 @@ public final class KMeans {
         if (failed == 0) {
           return;
         }
-        kernel.assign(data, s.rows, 0, failed, s.nearest, s.best, s.second, 0, s.acc);
+        kernel.assign(data, s.rows, 0, failed, s.nearest, s.best, s.second, 0);
         for (int f = 0; f < failed; f++) {
           int i = s.rows[f];
           int a = s.nearest[f];
@@ -383,7 +390,6 @@ public final class KMeans {
     final int[] nearest = new int[BLOCK];
     final float[] best = new float[BLOCK];
     final float[] second = new float[BLOCK];
-    final float[] acc = NearestCentroids.scratch();
   }
 
   /** What Hamerly's test needs after an update: how far centroids moved and how far apart. */
@@ -423,7 +429,7 @@ public final class KMeans {
 
     private double[] halfGaps(float[] centroids, ForkJoinPool pool) {
       VectorSet set = VectorSet.wrap(centroids, clusters, dim);
-      NearestCentroids kernel = new NearestCentroids(set);
+      NearestCentroidKernel kernel = ops.nearestCentroids(set);
       double[] half = new double[clusters];
       if (clusters == 1) {
         Arrays.fill(half, Double.POSITIVE_INFINITY);
@@ -436,8 +442,7 @@ public final class KMeans {
       Parallel.forEachBlock(pool, Parallel.blocks(clusters, cb), b -> {
         int from = b * cb;
         int to = Math.min(clusters, from + cb);
-        kernel.assign(centroids, null, from, to, nearest, best, second, from,
-            NearestCentroids.scratch());
+        kernel.assign(centroids, null, from, to, nearest, best, second, from);
       });
       for (int c = 0; c < clusters; c++) {
         double norm = ops.dot(centroids, c * dim, centroids, c * dim, dim);

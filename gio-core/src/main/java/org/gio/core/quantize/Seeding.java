@@ -3,6 +3,7 @@ package org.gio.core.quantize;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
+import org.gio.core.vectors.NearestCentroidKernel;
 import org.gio.core.vectors.VectorOps;
 import org.gio.core.vectors.VectorSet;
 
@@ -36,7 +37,9 @@ final class Seeding {
    * k-means++ over {@code points} with optional per-point weights: each next centroid is a point
    * drawn with probability ∝ weight · D², D being the distance to the nearest centroid so far.
    * The D² update skips a point when the new centroid c is at least 2·D away from the point's
-   * current nearest centroid (triangle inequality: then c cannot be nearer).
+   * current nearest centroid, or when the lengths of point and c differ by at least D (triangle
+   * inequality, both ways: then c cannot be nearer). Each step reads only the rows that survive
+   * both tests, which matters because a step is a pass over memory, not over arithmetic.
    */
   int[] weightedPlusPlus(
       VectorSet points, double[] weights, int k, SplittableRandom random, ForkJoinPool workers) {
@@ -47,6 +50,12 @@ final class Seeding {
     double[] d2 = new double[n];
     int[] near = new int[n]; // index into chosen
     boolean[] taken = new boolean[n];
+    double[] length = new double[n]; // ‖x‖, for the reverse triangle test
+    Parallel.forEachBlock(workers, Parallel.blocks(n, BLOCK), b -> {
+      for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
+        length[i] = Math.sqrt(ops.dot(data, i * dim, data, i * dim, dim));
+      }
+    });
     chosen[0] = pickWeighted(weights, null, n, random, taken);
     taken[chosen[0]] = true;
     int first = chosen[0];
@@ -64,9 +73,12 @@ final class Seeding {
         toNew[j] = Math.sqrt(ops.squaredDistance(data, chosen[j] * dim, data, c * dim, dim));
       }
       int s = step;
+      double lengthC = length[c];
       Parallel.forEachBlock(workers, Parallel.blocks(n, BLOCK), b -> {
         for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
-          if (toNew[near[i]] >= 2 * Math.sqrt(d2[i])) {
+          double dist = Math.sqrt(d2[i]);
+          // A hair of slack for the float kernels: a skipped row could only have moved by rounding.
+          if (toNew[near[i]] >= 2 * dist || Math.abs(length[i] - lengthC) >= dist * 1.00001) {
             continue;
           }
           double d = ops.squaredDistance(data, i * dim, data, c * dim, dim);
@@ -167,15 +179,14 @@ final class Seeding {
         continue;
       }
       int[] added = Arrays.copyOf(fresh, count);
-      NearestCentroids kernel = new NearestCentroids(rows.select(added));
+      NearestCentroidKernel kernel = ops.nearestCentroids(rows.select(added));
       int offset = candidateCount;
       int[] blockNearest = new int[n];
       float[] blockBest = new float[n];
       Parallel.forEachBlock(pool, Parallel.blocks(n, BLOCK), b -> {
         int from = b * BLOCK;
         int to = Math.min(n, from + BLOCK);
-        kernel.assign(data, null, from, to, blockNearest, blockBest, null, from,
-            NearestCentroids.scratch());
+        kernel.assign(data, null, from, to, blockNearest, blockBest, null, from);
         for (int i = from; i < to; i++) {
           double d = Math.max(0.0, (double) rowNorms[i] + blockBest[i]);
           if (d < d2[i]) {

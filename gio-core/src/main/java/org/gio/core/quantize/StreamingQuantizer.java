@@ -3,6 +3,9 @@ package org.gio.core.quantize;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import org.gio.core.GioInputException;
+import org.gio.core.vectors.NearestCentroidKernel;
+import org.gio.core.vectors.ScalarVectorOps;
+import org.gio.core.vectors.VectorOps;
 import org.gio.core.vectors.VectorSet;
 
 /**
@@ -40,7 +43,7 @@ public final class StreamingQuantizer {
     VectorSet sample = sample(source, sampleSize, kmeans.seed());
     KMeansResult fit = kmeans.fit(sample);
     VectorSet centroids = fit.quantization().centroids();
-    return Quantization.of(centroids, assign(source, centroids, threads));
+    return Quantization.of(centroids, assign(source, centroids, threads, kmeans.ops()));
   }
 
   /** The seeded sample: {@code size} distinct rows (all rows if fewer), in row order. */
@@ -79,17 +82,21 @@ public final class StreamingQuantizer {
     return chosen.stream().toArray();
   }
 
-  /** The nearest centroid of every row of {@code source}, in one pass. */
+  /** The nearest centroid of every row of {@code source}, in one pass (scalar kernels). */
   public static int[] assign(RowChunks source, VectorSet centroids, int threads) {
+    return assign(source, centroids, threads, new ScalarVectorOps());
+  }
+
+  /** The nearest centroid of every row of {@code source}, in one pass, on {@code ops}' kernel. */
+  public static int[] assign(RowChunks source, VectorSet centroids, int threads, VectorOps ops) {
     if (centroids.dim() != source.dim()) {
       throw new GioInputException("centroids have " + centroids.dim()
           + " dimensions but the pool has " + source.dim());
     }
-    NearestCentroids kernel = new NearestCentroids(centroids);
+    NearestCentroidKernel kernel = ops.nearestCentroids(centroids);
     int[] assignment = new int[(int) source.rows()];
     ThreadLocal<float[]> best = ThreadLocal.withInitial(() -> new float[BLOCK]);
     ThreadLocal<int[]> nearest = ThreadLocal.withInitial(() -> new int[BLOCK]);
-    ThreadLocal<float[]> acc = ThreadLocal.withInitial(NearestCentroids::scratch);
     ForkJoinPool pool = threads == 1 ? null : new ForkJoinPool(threads);
     try {
       source.forEachChunk((first, chunk) -> {
@@ -99,7 +106,7 @@ public final class StreamingQuantizer {
           int from = b * BLOCK;
           int to = Math.min(rows, from + BLOCK);
           int[] nb = nearest.get();
-          kernel.assign(data, null, from, to, nb, best.get(), null, 0, acc.get());
+          kernel.assign(data, null, from, to, nb, best.get(), null, 0);
           System.arraycopy(nb, 0, assignment, (int) first + from, to - from);
         });
       });

@@ -74,4 +74,14 @@ public interface VectorOps {
       out[c] = v[c] * weightTotal - weightedSum[c];
     }
   }
+
+  /**
+   * The assignment kernel of K-means for these centroids (copied; later changes to {@code
+   * centroids} are not seen): nearest and second-nearest centroid of blocks of rows in the matrix
+   * form ‖x‖² + ‖c‖² − 2x·c. This default is the portable register-blocked scalar kernel; backends
+   * override it with a vectorised one. See {@link NearestCentroidKernel} for the contract.
+   */
+  default NearestCentroidKernel nearestCentroids(VectorSet centroids) {
+    return new BlockedNearestCentroids(centroids);
+  }
 }

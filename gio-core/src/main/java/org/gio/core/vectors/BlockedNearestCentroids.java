@@ -1,7 +1,6 @@
-package org.gio.core.quantize;
+package org.gio.core.vectors;
 
 import java.util.Arrays;
-import org.gio.core.vectors.VectorSet;
 
 /**
  * Nearest and second-nearest centroid for blocks of rows, in the matrix form ‖x‖² + ‖c‖² − 2x·c.
@@ -11,14 +10,15 @@ import org.gio.core.vectors.VectorSet;
  * used four times from a register. Measured on the project machine (AMD EPYC, JDK 17) this is
  * about 2.5× faster than an axpy form over transposed centroids that HotSpot auto-vectorises,
  * which is bound by loads and stores of its accumulators. A tile of {@value #TILE} centroids stays
- * in L2 while {@value #ROWS} rows pass over it. A Vector API kernel (gio-backend-simd) should beat
- * both; this one is the portable default.
+ * in L2 while {@value #ROWS} rows pass over it. This is the portable default of {@link
+ * VectorOps#nearestCentroids}; gio-backend-simd binds a Vector API kernel that is several times
+ * faster.
  *
  * <p>Every dot product sums its components in index order, so the result for a row depends only
  * on the row and the centroids, never on the block or thread that computed it. Immutable after
- * construction; {@link #assign} is thread-safe given its own scratch.
+ * construction and thread-safe (scratch is per call).
  */
-final class NearestCentroids {
+final class BlockedNearestCentroids implements NearestCentroidKernel {
   static final int TILE = 64;
   static final int ROWS = 32;
 
@@ -28,7 +28,7 @@ final class NearestCentroids {
   private final float[] c; // row-major, zero rows as padding
   private final float[] norms; // ‖c‖², +∞ for padding so it never wins
 
-  NearestCentroids(VectorSet centroids) {
+  BlockedNearestCentroids(VectorSet centroids) {
     this.k = centroids.size();
     this.dim = centroids.dim();
     this.k4 = (k + 3) & ~3;
@@ -45,22 +45,18 @@ final class NearestCentroids {
     }
   }
 
-  int size() {
+  @Override
+  public int size() {
     return k;
   }
 
-  /** Scratch a caller passes to {@link #assign}: one per thread. */
-  static float[] scratch() {
-    return new float[ROWS * TILE];
+  @Override
+  public int dim() {
+    return dim;
   }
 
-  /**
-   * For rows {@code [from, to)} of {@code data} (or rows {@code rowIndex[from..to)} when rowIndex
-   * is not null): writes, at index {@code out + (row − from)}, the nearest centroid, ‖c‖² − 2x·c
-   * for it, and the same quantity for the second-nearest (pass null to skip). Add ‖x‖² to get
-   * squared distances. Ties go to the lower centroid index.
-   */
-  void assign(
+  @Override
+  public void assign(
       float[] data,
       int[] rowIndex,
       int from,
@@ -68,8 +64,8 @@ final class NearestCentroids {
       int[] nearest,
       float[] best,
       float[] second,
-      int out,
-      float[] acc) {
+      int out) {
+    float[] acc = new float[ROWS * TILE];
     int[] rowBase = new int[ROWS];
     for (int r0 = from; r0 < to; r0 += ROWS) {
       int rn = Math.min(ROWS, to - r0);
