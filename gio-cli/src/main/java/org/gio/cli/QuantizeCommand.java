@@ -15,7 +15,7 @@ import org.gio.core.quantize.Quantization;
 import org.gio.core.quantize.StreamingQuantizer;
 import org.gio.core.vectors.VectorOps;
 import org.gio.io.npy.NpyReader;
-import org.gio.io.quantize.NpyRowChunks;
+import org.gio.io.npy.NpySource;
 import org.gio.io.quantize.QuantizationStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -104,8 +104,9 @@ final class QuantizeCommand implements Callable<Integer> {
     info.put("tol", tol);
     Quantization q;
     if (sample != null) {
-      NpyRowChunks chunks = NpyRowChunks.open(pool);
-      q = new StreamingQuantizer(kmeans, sample, threads).quantize(chunks);
+      try (NpySource source = NpySource.open(pool)) {
+        q = new StreamingQuantizer(kmeans, sample, threads).quantize(source);
+      }
       info.put("sample", sample);
     } else {
       KMeansResult r = kmeans.fit(NpyReader.read(pool));

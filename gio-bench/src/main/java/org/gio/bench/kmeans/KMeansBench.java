@@ -19,7 +19,7 @@ import org.gio.core.vectors.ScalarVectorOps;
 import org.gio.core.vectors.VectorOps;
 import org.gio.core.vectors.VectorSet;
 import org.gio.io.npy.NpyWriter;
-import org.gio.io.quantize.NpyRowChunks;
+import org.gio.io.npy.NpySource;
 import org.gio.simd.SimdKernels;
 
 /**
@@ -134,10 +134,10 @@ public final class KMeansBench {
     System.out.printf("wrote %s (%.2f GB) in %.1f s%n", file, Files.size(file) / 1e9,
         (System.nanoTime() - t0) / 1e9);
     try {
-      NpyRowChunks chunks = NpyRowChunks.open(file);
+      NpySource chunks = NpySource.open(file);
       // Centroids: K rows of the first chunk, as if fitted on a sample; the pass costs the same.
       VectorSet[] first = new VectorSet[1];
-      chunks.withChunkRows(k).forEachChunk((f, c) -> {
+      chunks.forEachChunk(k, (f, c) -> {
         if (f == 0) {
           first[0] = c.select(IntStream.range(0, k).toArray());
         }

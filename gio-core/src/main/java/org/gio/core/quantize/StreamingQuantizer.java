@@ -7,6 +7,7 @@ import org.gio.core.vectors.NearestCentroidKernel;
 import org.gio.core.vectors.ScalarVectorOps;
 import org.gio.core.vectors.VectorOps;
 import org.gio.core.vectors.VectorSet;
+import org.gio.core.vectors.VectorSource;
 
 /**
  * Quantization of a pool that does not fit in memory: fit K-means on a seeded uniform sample of
@@ -36,24 +37,30 @@ public final class StreamingQuantizer {
   }
 
   /** Fits on a sample and assigns every row of {@code source}. */
-  public Quantization quantize(RowChunks source) {
+  public Quantization quantize(VectorSource source) {
+    return quantize(source, chunkRows(source.dim()));
+  }
+
+  /** As {@link #quantize(VectorSource)}, reading chunks of {@code chunkRows} rows. */
+  Quantization quantize(VectorSource source, int chunkRows) {
     if (source.rows() > Integer.MAX_VALUE - 8) {
       throw new GioInputException(source.rows() + " rows exceed one assignment array");
     }
-    VectorSet sample = sample(source, sampleSize, kmeans.seed());
+    VectorSet sample = sample(source, sampleSize, kmeans.seed(), chunkRows);
     KMeansResult fit = kmeans.fit(sample);
     VectorSet centroids = fit.quantization().centroids();
-    return Quantization.of(centroids, assign(source, centroids, threads, kmeans.ops()));
+    return Quantization.of(
+        centroids, assign(source, centroids, threads, kmeans.ops(), chunkRows));
   }
 
   /** The seeded sample: {@code size} distinct rows (all rows if fewer), in row order. */
-  static VectorSet sample(RowChunks source, int size, long seed) {
+  static VectorSet sample(VectorSource source, int size, long seed, int chunkRows) {
     long n = source.rows();
     int dim = source.dim();
     int[] rows = sampleRows((int) n, size, seed);
     float[] out = new float[rows.length * dim];
     int[] next = {0};
-    source.forEachChunk((first, chunk) -> {
+    source.forEachChunk(chunkRows, (first, chunk) -> {
       long end = first + chunk.size();
       float[] d = chunk.data();
       while (next[0] < rows.length && rows[next[0]] < end) {
@@ -83,12 +90,17 @@ public final class StreamingQuantizer {
   }
 
   /** The nearest centroid of every row of {@code source}, in one pass (scalar kernels). */
-  public static int[] assign(RowChunks source, VectorSet centroids, int threads) {
+  public static int[] assign(VectorSource source, VectorSet centroids, int threads) {
     return assign(source, centroids, threads, new ScalarVectorOps());
   }
 
   /** The nearest centroid of every row of {@code source}, in one pass, on {@code ops}' kernel. */
-  public static int[] assign(RowChunks source, VectorSet centroids, int threads, VectorOps ops) {
+  public static int[] assign(VectorSource source, VectorSet centroids, int threads, VectorOps ops) {
+    return assign(source, centroids, threads, ops, chunkRows(source.dim()));
+  }
+
+  static int[] assign(
+      VectorSource source, VectorSet centroids, int threads, VectorOps ops, int chunkRows) {
     if (centroids.dim() != source.dim()) {
       throw new GioInputException("centroids have " + centroids.dim()
           + " dimensions but the pool has " + source.dim());
@@ -99,7 +111,7 @@ public final class StreamingQuantizer {
     ThreadLocal<int[]> nearest = ThreadLocal.withInitial(() -> new int[BLOCK]);
     ForkJoinPool pool = threads == 1 ? null : new ForkJoinPool(threads);
     try {
-      source.forEachChunk((first, chunk) -> {
+      source.forEachChunk(chunkRows, (first, chunk) -> {
         float[] data = chunk.data();
         int rows = chunk.size();
         Parallel.forEachBlock(pool, Parallel.blocks(rows, BLOCK), b -> {
@@ -116,6 +128,11 @@ public final class StreamingQuantizer {
       }
     }
     return assignment;
+  }
+
+  /** Rows per chunk: about 32 MiB of floats, so a pass holds little more than one chunk. */
+  static int chunkRows(int dim) {
+    return (int) Math.max(1, (32L << 20) / (4L * dim));
   }
 
   @Override

@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.gio.core.GioInputException;
 import org.gio.core.quantize.Quantization;
 import org.gio.core.vectors.VectorSet;
-import org.gio.io.npy.NpyWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,23 +43,4 @@ class QuantizationStoreTest {
     assertThrows(GioInputException.class, () -> QuantizationStore.load(tmp.resolve("none")));
   }
 
-  @Test
-  void npyChunksVisitEveryRowInOrder() throws Exception {
-    float[] data = new float[10 * 3];
-    for (int i = 0; i < data.length; i++) {
-      data[i] = i;
-    }
-    Path file = tmp.resolve("x.npy");
-    NpyWriter.write(file, VectorSet.wrap(data, 10, 3));
-    NpyRowChunks chunks = NpyRowChunks.open(file).withChunkRows(4);
-    assertEquals(10, chunks.rows());
-    List<Long> firsts = new ArrayList<>();
-    float[] seen = new float[30];
-    chunks.forEachChunk((first, c) -> {
-      firsts.add(first);
-      System.arraycopy(c.data(), 0, seen, (int) first * 3, c.size() * 3);
-    });
-    assertEquals(List.of(0L, 4L, 8L), firsts);
-    assertArrayEquals(data, seen);
-  }
 }
