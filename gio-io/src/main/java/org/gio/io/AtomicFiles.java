@@ -59,19 +59,10 @@ public final class AtomicFiles {
    * {@code target} when the body succeeds; on failure the temporary file is deleted.
    */
   public static void write(Path target, Writer body) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Path folder = absolute.getParent();
-    if (folder != null && !Files.isDirectory(folder)) {
-      throw new IOException("output folder " + folder + " does not exist; create it first");
-    }
-    Path temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
-    try {
+    writePath(target, temp -> {
       try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
         body.writeTo(out);
       }
-      move(temp, absolute);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    });
   }
 }

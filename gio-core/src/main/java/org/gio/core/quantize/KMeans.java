@@ -289,19 +289,7 @@ public final class KMeans {
     }
 
     double sumDist2() {
-      double[] partial = new double[blocks];
-      Parallel.forEachBlock(pool, blocks, b -> {
-        double s = 0;
-        for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
-          s += dist2[i];
-        }
-        partial[b] = s;
-      });
-      double total = 0;
-      for (double p : partial) {
-        total += p;
-      }
-      return total;
+      return Parallel.sum(pool, dist2, n, BLOCK);
     }
 
     int countMoved(int[] previous) {

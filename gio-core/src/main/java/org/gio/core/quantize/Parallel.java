@@ -23,6 +23,24 @@ final class Parallel {
     pool.submit(() -> IntStream.range(0, blocks).parallel().forEach(body)).join();
   }
 
+  /** Σ values[0, n) summed per block of {@code blockSize}, blocks added in order. */
+  static double sum(ForkJoinPool pool, double[] values, int n, int blockSize) {
+    int blocks = blocks(n, blockSize);
+    double[] partial = new double[blocks];
+    forEachBlock(pool, blocks, b -> {
+      double s = 0;
+      for (int i = b * blockSize, end = Math.min(n, i + blockSize); i < end; i++) {
+        s += values[i];
+      }
+      partial[b] = s;
+    });
+    double total = 0;
+    for (double p : partial) {
+      total += p;
+    }
+    return total;
+  }
+
   static int blocks(int rows, int blockSize) {
     return (rows + blockSize - 1) / blockSize;
   }

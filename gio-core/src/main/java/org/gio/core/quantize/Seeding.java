@@ -233,20 +233,7 @@ final class Seeding {
   }
 
   private double blockSum(double[] values) {
-    int blocks = Parallel.blocks(values.length, BLOCK);
-    double[] partial = new double[blocks];
-    Parallel.forEachBlock(pool, blocks, b -> {
-      double s = 0;
-      for (int i = b * BLOCK, end = Math.min(values.length, i + BLOCK); i < end; i++) {
-        s += values[i];
-      }
-      partial[b] = s;
-    });
-    double total = 0;
-    for (double p : partial) {
-      total += p;
-    }
-    return total;
+    return Parallel.sum(pool, values, values.length, BLOCK);
   }
 
   static double uniform(long seed, int round, int row) {
