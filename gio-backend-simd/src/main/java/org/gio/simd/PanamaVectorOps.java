@@ -22,7 +22,7 @@ final class PanamaVectorOps implements VectorOps {
   /** Rows per chunk of the fused gradient; fixed so results do not depend on the thread count. */
   static final int CHUNK_ROWS = 256;
   /** Rows accumulated in float before folding into the double partial: bounds float error. */
-  private static final int FLUSH_ROWS = 16;
+  private static final int FLUSH_ROWS = 64;
   /** Below this many floats of X a pass is too short to be worth handing to other threads. */
   static final long PARALLEL_FLOATS = 1L << 19;
 
@@ -99,28 +99,49 @@ final class PanamaVectorOps implements VectorOps {
 
   /** Per calling thread: the per-chunk double partials of the fused gradient, reused. */
   private static final ThreadLocal<double[]> PARTIALS = ThreadLocal.withInitial(() -> new double[0]);
-  /** Per executing thread: the float accumulator of one chunk, reused. */
+  /** Per executing thread: the float accumulator of one chunk and four dot products, reused. */
   private static final ThreadLocal<float[]> ACC = ThreadLocal.withInitial(() -> new float[0]);
 
+  /**
+   * Below this ratio ‖v − x‖² / (‖v‖² + ‖x‖²) the expanded form loses too many digits to
+   * cancellation, and the row's distance is recomputed directly.
+   */
+  static final double EXPANSION_GUARD = 1.0 / 16;
+
+  /**
+   * Σ_i w_i (v − x_i) with the distances from the expansion ‖v − x_i‖² = ‖v‖² + ‖x_i‖² − 2 v·x_i
+   * and the set's cached row norms, so the distance sweep is one FMA per lane (a dot product)
+   * instead of a subtraction and an FMA; see gio-bench's docs/simd.md for the measurements. Rows
+   * where the expansion would cancel badly fall back to the direct distance. The weighted sum
+   * itself stays in the direct form w_i (v − x_i): v·Σw − Σ w_i x_i cancels catastrophically
+   * when a few near rows carry huge weights.
+   */
   @Override
   public void relaxedKlGradientSum(float[] v, VectorSet rows, double[] logFloor, double[] out) {
     int n = rows.size();
     int d = rows.dim();
     int count = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
+    double[] norms = rows.squaredNorms();
+    double vv = 0;
+    for (int c = 0; c < d; c++) {
+      vv += (double) v[c] * v[c];
+    }
+    double vNorm = vv;
+    int stride = d;
     double[] partials = PARTIALS.get();
-    if (partials.length < count * d) {
-      partials = new double[count * d];
+    if (partials.length < count * stride) {
+      partials = new double[count * stride];
       PARTIALS.set(partials);
     }
     double[] p = partials;
     chunks.forEach(
         count,
         (long) n * d >= PARALLEL_FLOATS,
-        c -> gradientChunk(v, rows, logFloor, c * CHUNK_ROWS, Math.min(n, (c + 1) * CHUNK_ROWS),
-            p, c * d));
+        c -> gradientChunk(v, vNorm, rows, norms, logFloor, c * CHUNK_ROWS,
+            Math.min(n, (c + 1) * CHUNK_ROWS), p, c * stride));
     java.util.Arrays.fill(out, 0, d, 0.0);
     for (int c = 0; c < count; c++) { // fixed order: the same bits on any number of threads
-      int o = c * d;
+      int o = c * stride;
       for (int j = 0; j < d; j++) {
         out[j] += p[o + j];
       }
@@ -128,30 +149,46 @@ final class PanamaVectorOps implements VectorOps {
   }
 
   /** The weight 1 / (δ (δ + ε)) of one row, zero where the clip or the floor drops it. */
-  private static float weight(float squared, double[] logFloor, int r) {
-    double s = squared;
-    if (ClippedDistance.clipped(s)) {
+  private static float weight(double squared, double[] logFloor, int r) {
+    if (ClippedDistance.clipped(squared)) {
       return 0f; // the clip's gradient is zero
     }
-    double delta = Math.sqrt(s);
+    double delta = Math.sqrt(squared);
     if (logFloor != null && Math.log(delta + ClippedDistance.EPS) < logFloor[r]) {
       return 0f;
     }
     return (float) (1.0 / (delta * (delta + ClippedDistance.EPS)));
   }
 
+  /** ‖v − x_r‖² from the expansion, or directly where the expansion would cancel. */
+  private static double squared(
+      float[] v, double vv, float[] x, double[] norms, int r, int d, float dot) {
+    double sum = norms[r] + vv;
+    double s = sum - 2.0 * dot;
+    return s >= EXPANSION_GUARD * sum ? s : squaredDistanceF(v, 0, x, r * d, d);
+  }
+
   /**
    * Σ w_i (v − x_i) over rows [from, to) into {@code partial[po, po + d)}. Rows go four at a time:
-   * one sweep computes their four distances sharing each load of v, a second sweep (over rows now in
-   * L1) adds all four weighted differences with one load and store of the accumulator.
+   * one sweep takes their four dot products with v sharing each load of v, a second sweep (over
+   * rows now in L1) adds the four weighted differences with one load and store of the float
+   * accumulator.
    */
   static void gradientChunk(
-      float[] v, VectorSet rows, double[] logFloor, int from, int to, double[] partial, int po) {
-    float[] data = rows.data();
+      float[] v,
+      double vv,
+      VectorSet rows,
+      double[] norms,
+      double[] logFloor,
+      int from,
+      int to,
+      double[] partial,
+      int po) {
+    float[] x = rows.data();
     int d = rows.dim();
     float[] acc = ACC.get();
-    if (acc.length < d) {
-      acc = new float[d];
+    if (acc.length < d + 4) {
+      acc = new float[d + 4];
       ACC.set(acc);
     }
     java.util.Arrays.fill(acc, 0, d, 0f);
@@ -159,81 +196,13 @@ final class PanamaVectorOps implements VectorOps {
     int pending = 0;
     int r = from;
     for (; r + 4 <= to; r += 4) {
-      int o0 = r * d;
-      float s0;
-      float s1;
-      float s2;
-      float s3;
-      {
-        FloatVector a0 = FloatVector.zero(F);
-        FloatVector a1 = FloatVector.zero(F);
-        FloatVector a2 = FloatVector.zero(F);
-        FloatVector a3 = FloatVector.zero(F);
-        FloatVector b0 = FloatVector.zero(F);
-        FloatVector b1 = FloatVector.zero(F);
-        FloatVector b2 = FloatVector.zero(F);
-        FloatVector b3 = FloatVector.zero(F);
-        int o1 = o0 + d;
-        int o2 = o1 + d;
-        int o3 = o2 + d;
-        int c = 0;
-        int bound2 = d - 2 * L + 1;
-        for (; c < bound2; c += 2 * L) {
-          FloatVector va = FloatVector.fromArray(F, v, c);
-          FloatVector vb = FloatVector.fromArray(F, v, c + L);
-          FloatVector t;
-          t = va.sub(FloatVector.fromArray(F, data, o0 + c));
-          a0 = t.fma(t, a0);
-          t = va.sub(FloatVector.fromArray(F, data, o1 + c));
-          a1 = t.fma(t, a1);
-          t = va.sub(FloatVector.fromArray(F, data, o2 + c));
-          a2 = t.fma(t, a2);
-          t = va.sub(FloatVector.fromArray(F, data, o3 + c));
-          a3 = t.fma(t, a3);
-          t = vb.sub(FloatVector.fromArray(F, data, o0 + c + L));
-          b0 = t.fma(t, b0);
-          t = vb.sub(FloatVector.fromArray(F, data, o1 + c + L));
-          b1 = t.fma(t, b1);
-          t = vb.sub(FloatVector.fromArray(F, data, o2 + c + L));
-          b2 = t.fma(t, b2);
-          t = vb.sub(FloatVector.fromArray(F, data, o3 + c + L));
-          b3 = t.fma(t, b3);
-        }
-        if (c < d - L + 1) {
-          FloatVector va = FloatVector.fromArray(F, v, c);
-          FloatVector t;
-          t = va.sub(FloatVector.fromArray(F, data, o0 + c));
-          a0 = t.fma(t, a0);
-          t = va.sub(FloatVector.fromArray(F, data, o1 + c));
-          a1 = t.fma(t, a1);
-          t = va.sub(FloatVector.fromArray(F, data, o2 + c));
-          a2 = t.fma(t, a2);
-          t = va.sub(FloatVector.fromArray(F, data, o3 + c));
-          a3 = t.fma(t, a3);
-          c += L;
-        }
-        s0 = a0.add(b0).reduceLanes(VectorOperators.ADD);
-        s1 = a1.add(b1).reduceLanes(VectorOperators.ADD);
-        s2 = a2.add(b2).reduceLanes(VectorOperators.ADD);
-        s3 = a3.add(b3).reduceLanes(VectorOperators.ADD);
-        for (; c < d; c++) {
-          float vc = v[c];
-          float t0 = vc - data[o0 + c];
-          float t1 = vc - data[o1 + c];
-          float t2 = vc - data[o2 + c];
-          float t3 = vc - data[o3 + c];
-          s0 = Math.fma(t0, t0, s0);
-          s1 = Math.fma(t1, t1, s1);
-          s2 = Math.fma(t2, t2, s2);
-          s3 = Math.fma(t3, t3, s3);
-        }
-      }
-      float w0 = weight(s0, logFloor, r);
-      float w1 = weight(s1, logFloor, r + 1);
-      float w2 = weight(s2, logFloor, r + 2);
-      float w3 = weight(s3, logFloor, r + 3);
+      dots4(v, x, r * d, d, acc, d);
+      float w0 = weight(squared(v, vv, x, norms, r, d, acc[d]), logFloor, r);
+      float w1 = weight(squared(v, vv, x, norms, r + 1, d, acc[d + 1]), logFloor, r + 1);
+      float w2 = weight(squared(v, vv, x, norms, r + 2, d, acc[d + 2]), logFloor, r + 2);
+      float w3 = weight(squared(v, vv, x, norms, r + 3, d, acc[d + 3]), logFloor, r + 3);
       if (w0 != 0f || w1 != 0f || w2 != 0f || w3 != 0f) {
-        accumulate4(w0, w1, w2, w3, v, data, o0, acc, d);
+        accumulate4(w0, w1, w2, w3, v, x, r * d, acc, d);
         pending += 4;
         if (pending >= FLUSH_ROWS) {
           flush(acc, partial, po, d);
@@ -242,19 +211,77 @@ final class PanamaVectorOps implements VectorOps {
       }
     }
     for (; r < to; r++) {
-      int o = r * d;
-      float w = weight(squaredDistanceF(v, 0, data, o, d), logFloor, r);
-      if (w == 0f) {
-        continue;
-      }
-      accumulateScaledDifference(w, v, data, o, acc, d);
-      if (++pending >= FLUSH_ROWS) {
-        flush(acc, partial, po, d);
-        pending = 0;
+      float w = weight(squaredDistanceF(v, 0, x, r * d, d), logFloor, r);
+      if (w != 0f) {
+        accumulate1(w, v, x, r * d, acc, d);
       }
     }
-    if (pending > 0) {
-      flush(acc, partial, po, d);
+    flush(acc, partial, po, d);
+  }
+
+  /** v · x for the four rows starting at offset o, into {@code out[at, at + 4)}. */
+  static void dots4(float[] v, float[] x, int o, int d, float[] out, int at) {
+    int o1 = o + d;
+    int o2 = o1 + d;
+    int o3 = o2 + d;
+    FloatVector a0 = FloatVector.zero(F);
+    FloatVector a1 = a0;
+    FloatVector a2 = a0;
+    FloatVector a3 = a0;
+    FloatVector b0 = a0;
+    FloatVector b1 = a0;
+    FloatVector b2 = a0;
+    FloatVector b3 = a0;
+    int c = 0;
+    int bound2 = d - 2 * L + 1;
+    for (; c < bound2; c += 2 * L) {
+      FloatVector va = FloatVector.fromArray(F, v, c);
+      FloatVector vb = FloatVector.fromArray(F, v, c + L);
+      a0 = FloatVector.fromArray(F, x, o + c).fma(va, a0);
+      a1 = FloatVector.fromArray(F, x, o1 + c).fma(va, a1);
+      a2 = FloatVector.fromArray(F, x, o2 + c).fma(va, a2);
+      a3 = FloatVector.fromArray(F, x, o3 + c).fma(va, a3);
+      b0 = FloatVector.fromArray(F, x, o + c + L).fma(vb, b0);
+      b1 = FloatVector.fromArray(F, x, o1 + c + L).fma(vb, b1);
+      b2 = FloatVector.fromArray(F, x, o2 + c + L).fma(vb, b2);
+      b3 = FloatVector.fromArray(F, x, o3 + c + L).fma(vb, b3);
+    }
+    if (c < d - L + 1) {
+      FloatVector va = FloatVector.fromArray(F, v, c);
+      a0 = FloatVector.fromArray(F, x, o + c).fma(va, a0);
+      a1 = FloatVector.fromArray(F, x, o1 + c).fma(va, a1);
+      a2 = FloatVector.fromArray(F, x, o2 + c).fma(va, a2);
+      a3 = FloatVector.fromArray(F, x, o3 + c).fma(va, a3);
+      c += L;
+    }
+    float s0 = a0.add(b0).reduceLanes(VectorOperators.ADD);
+    float s1 = a1.add(b1).reduceLanes(VectorOperators.ADD);
+    float s2 = a2.add(b2).reduceLanes(VectorOperators.ADD);
+    float s3 = a3.add(b3).reduceLanes(VectorOperators.ADD);
+    for (; c < d; c++) {
+      float vc = v[c];
+      s0 = Math.fma(vc, x[o + c], s0);
+      s1 = Math.fma(vc, x[o1 + c], s1);
+      s2 = Math.fma(vc, x[o2 + c], s2);
+      s3 = Math.fma(vc, x[o3 + c], s3);
+    }
+    out[at] = s0;
+    out[at + 1] = s1;
+    out[at + 2] = s2;
+    out[at + 3] = s3;
+  }
+
+  /** acc[c] += w · (v[c] − x[o + c]). */
+  static void accumulate1(float w, float[] v, float[] x, int o, float[] acc, int d) {
+    FloatVector u = FloatVector.broadcast(F, w);
+    int bound = F.loopBound(d);
+    int c = 0;
+    for (; c < bound; c += L) {
+      FloatVector diff = FloatVector.fromArray(F, v, c).sub(FloatVector.fromArray(F, x, o + c));
+      diff.fma(u, FloatVector.fromArray(F, acc, c)).intoArray(acc, c);
+    }
+    for (; c < d; c++) {
+      acc[c] = Math.fma(w, v[c] - x[o + c], acc[c]);
     }
   }
 
@@ -294,20 +321,6 @@ final class PanamaVectorOps implements VectorOps {
     for (int c = 0; c < d; c++) {
       partial[po + c] += acc[c];
       acc[c] = 0f;
-    }
-  }
-
-  /** acc[c] += w · (v[c] − x[o + c]). */
-  static void accumulateScaledDifference(float w, float[] v, float[] x, int o, float[] acc, int d) {
-    FloatVector wv = FloatVector.broadcast(F, w);
-    int bound = F.loopBound(d);
-    int c = 0;
-    for (; c < bound; c += L) {
-      FloatVector diff = FloatVector.fromArray(F, v, c).sub(FloatVector.fromArray(F, x, o + c));
-      diff.fma(wv, FloatVector.fromArray(F, acc, c)).intoArray(acc, c);
-    }
-    for (; c < d; c++) {
-      acc[c] = Math.fma(w, v[c] - x[o + c], acc[c]);
     }
   }
 

@@ -138,6 +138,29 @@ class KernelAccuracyTest {
     assertClose(expected, actual, "duplicates");
   }
 
+  /**
+   * Rows far from the origin with v among them: ‖v‖² + ‖x‖² − 2v·x cancels almost entirely, so
+   * the kernel must fall back to the direct distance for those rows (and still agree).
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {7, 64, 769})
+  void gradientStaysAccurateWhereTheExpandedDistanceCancels(int d) {
+    SplittableRandom random = new SplittableRandom(31 * d);
+    int n = 301;
+    float[] data = new float[n * d];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (float) (1000 + random.nextGaussian() * 0.01);
+    }
+    VectorSet rows = VectorSet.wrap(data, n, d);
+    float[] v = rows.row(5);
+    v[0] += 0.003f;
+    double[] expected = new double[d];
+    double[] actual = new double[d];
+    scalar.relaxedKlGradientSum(v, rows, null, expected);
+    simd.relaxedKlGradientSum(v, rows, null, actual);
+    assertClose(expected, actual, "offset rows d=" + d);
+  }
+
   /** Relative to the vector's norm: single components may cancel to nearly zero. */
   private static void assertClose(double[] expected, double[] actual, String what) {
     double norm = 0;

@@ -12,6 +12,8 @@ public final class VectorSet {
   private final float[] data;
   private final int size;
   private final int dim;
+  /** ‖row‖², computed on first use; racing threads compute the same values. */
+  private volatile double[] squaredNorms;
 
   private VectorSet(float[] data, int size, int dim) {
     this.data = data;
@@ -105,6 +107,28 @@ public final class VectorSet {
     float[] out = Arrays.copyOf(data, data.length + other.data.length);
     System.arraycopy(other.data, 0, out, data.length, other.data.length);
     return new VectorSet(out, size + other.size, dim);
+  }
+
+  /**
+   * ‖row‖² of every row, accumulated in double and computed once (the set is immutable), for
+   * kernels that use the expansion ‖a − b‖² = ‖a‖² + ‖b‖² − 2a·b. Do not modify the array.
+   */
+  public double[] squaredNorms() {
+    double[] norms = squaredNorms;
+    if (norms == null) {
+      norms = new double[size];
+      for (int r = 0; r < size; r++) {
+        int o = r * dim;
+        double s = 0;
+        for (int c = 0; c < dim; c++) {
+          double x = data[o + c];
+          s += x * x;
+        }
+        norms[r] = s;
+      }
+      squaredNorms = norms;
+    }
+    return norms;
   }
 
   /** Column means, accumulated in double. */
