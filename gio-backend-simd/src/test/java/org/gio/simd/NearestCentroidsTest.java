@@ -36,6 +36,13 @@ class NearestCentroidsTest {
     NearestCentroidKernelTest.check(simd, 150, dim, k, 13L * dim + k);
   }
 
+  /** What K-means' Yinyang bounds rely on: a subset kernel scores bit for bit like the full. */
+  @ParameterizedTest
+  @CsvSource({"1,5", "17,23", "17,49", "769,37", "784,70", "300,100"})
+  void vectorSubsetScoresAreBitIdentical(int dim, int k) {
+    NearestCentroidKernelTest.checkSubsetScores(simd, 97, dim, k, dim + 5L * k);
+  }
+
   /** Same nearest as the scalar kernel except where the two are within float rounding. */
   @ParameterizedTest
   @CsvSource({"1,7", "7,31", "17,50", "769,77"})

@@ -39,4 +39,12 @@ public interface NearestCentroidKernel {
       float[] best,
       float[] second,
       int out);
+
+  /**
+   * Every score at once: for rows {@code [from, to)} of {@code data} (or rows {@code
+   * rowIndex[from..to)}), writes {@code ‖c‖² − 2x·c} of centroid c at {@code out[outOffset + (i −
+   * from)·size() + c]}. The values are bit for bit the ones {@link #assign} compares, so a caller
+   * that scans only some centroids (K-means with Yinyang bounds) picks what a full scan would.
+   */
+  void scores(float[] data, int[] rowIndex, int from, int to, float[] out, int outOffset);
 }
