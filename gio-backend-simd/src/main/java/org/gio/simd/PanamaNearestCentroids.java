@@ -72,6 +72,11 @@ final class PanamaNearestCentroids implements NearestCentroidKernel {
   }
 
   @Override
+  public int width() {
+    return W;
+  }
+
+  @Override
   public void assign(
       float[] data,
       int[] rowIndex,

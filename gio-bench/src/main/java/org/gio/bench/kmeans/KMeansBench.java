@@ -87,6 +87,13 @@ public final class KMeansBench {
     double ourWall = (System.nanoTime() - w0) / 1e9;
     double ourCpu = (cpu() - cpu0) / 1e9;
     int n = ours.iterations();
+    long full = (long) x.size() * k;
+    for (int i = 0; i < ours.scores().length; i++) {
+      System.out.printf("  assignment step %d%s: %d of %d rows skipped by the global filter, "
+          + "%d scores computed (%.1f %% of a full scan)%n", i + 1,
+          i == n ? " (final)" : "", ours.skippedRows()[i], x.size(), ours.scores()[i],
+          100.0 * ours.scores()[i] / full);
+    }
     System.out.printf("ours (%s):    %d iterations, %.2f s/iteration wall, %.2f s/iteration CPU, "
         + "final inertia %.1f%n", ops.name(), n, ourWall / n, ourCpu / n, ours.finalInertia());
 

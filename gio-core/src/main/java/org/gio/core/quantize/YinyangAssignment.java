@@ -307,56 +307,75 @@ final class YinyangAssignment {
   }
 
   /**
-   * Ding et al.'s grouping: a few Lloyd iterations on the initial centroids themselves, started
-   * from evenly spaced ones, with about {@link #GROUP_SIZE} centroids per group; empty groups are
-   * dropped. Deterministic.
+   * Ding et al.'s grouping (a few Lloyd iterations on the initial centroids themselves, from
+   * evenly spaced ones), but with every group holding exactly {@code size} centroids (the last one
+   * the rest): a group is scored by its own kernel, which pads it to a multiple of the kernel's
+   * width, so equal groups of a multiple of the width waste no work, where free k-means groups
+   * of uneven sizes would waste half a panel per group. Each assignment is greedy by distance
+   * under the capacity (pairs in increasing distance, ties by index). Deterministic.
    */
   private int[][] group(float[] centroids) {
-    int g = Math.max(1, Math.round((float) k / GROUP_SIZE));
+    int width = ops.nearestCentroids(VectorSet.wrap(centroids, k, dim)).width();
+    int size = width * Math.max(1, Math.round((float) GROUP_SIZE / width));
+    int g = (k + size - 1) / size;
     float[] centres = new float[g * dim];
     for (int q = 0; q < g; q++) {
       System.arraycopy(centroids, (int) ((long) q * k / g) * dim, centres, q * dim, dim);
     }
+    float[] cnorm = new float[k];
+    for (int c = 0; c < k; c++) {
+      cnorm[c] = (float) ops.dot(centroids, c * dim, centroids, c * dim, dim);
+    }
     int[] label = new int[k];
-    float[] best = new float[k];
+    float[] score = new float[k * g];
+    long[] pairs = new long[k * g];
     for (int it = 0; it < 5; it++) {
       ops.nearestCentroids(VectorSet.wrap(centres, g, dim))
-          .assign(centroids, null, 0, k, label, best, null, 0);
-      double[] sum = new double[g * dim];
-      int[] size = new int[g];
+          .scores(centroids, null, 0, k, score, 0);
       for (int c = 0; c < k; c++) {
-        size[label[c]]++;
+        for (int q = 0; q < g; q++) {
+          float d2 = Math.max(0f, cnorm[c] + score[c * g + q]);
+          pairs[c * g + q] = ((long) Float.floatToIntBits(d2) << 32) | (c * g + q);
+        }
+      }
+      Arrays.sort(pairs);
+      int[] room = new int[g];
+      Arrays.fill(room, size);
+      Arrays.fill(label, -1);
+      for (long pair : pairs) {
+        int cq = (int) pair;
+        int c = cq / g;
+        int q = cq % g;
+        if (label[c] < 0 && room[q] > 0) {
+          label[c] = q;
+          room[q]--;
+        }
+      }
+      double[] sum = new double[g * dim];
+      int[] count = new int[g];
+      for (int c = 0; c < k; c++) {
+        count[label[c]]++;
         for (int j = 0; j < dim; j++) {
           sum[label[c] * dim + j] += centroids[c * dim + j];
         }
       }
       for (int q = 0; q < g; q++) {
-        if (size[q] > 0) {
-          for (int j = 0; j < dim; j++) {
-            centres[q * dim + j] = (float) (sum[q * dim + j] / size[q]);
-          }
+        for (int j = 0; j < dim; j++) {
+          centres[q * dim + j] = (float) (sum[q * dim + j] / count[q]);
         }
       }
     }
-    int[] size = new int[g];
+    int[] count = new int[g];
     for (int c = 0; c < k; c++) {
-      size[label[c]]++;
+      count[label[c]]++;
     }
-    int used = 0;
-    int[] index = new int[g];
+    int[][] out = new int[g][];
     for (int q = 0; q < g; q++) {
-      index[q] = size[q] > 0 ? used++ : -1;
+      out[q] = new int[count[q]];
     }
-    int[][] out = new int[used][];
-    for (int q = 0; q < g; q++) {
-      if (size[q] > 0) {
-        out[index[q]] = new int[size[q]];
-      }
-    }
-    int[] fill = new int[used];
+    int[] fill = new int[g];
     for (int c = 0; c < k; c++) {
-      int q = index[label[c]];
-      out[q][fill[q]++] = c;
+      out[label[c]][fill[label[c]]++] = c;
     }
     return out;
   }

@@ -56,6 +56,11 @@ final class BlockedNearestCentroids implements NearestCentroidKernel {
   }
 
   @Override
+  public int width() {
+    return 4;
+  }
+
+  @Override
   public void assign(
       float[] data,
       int[] rowIndex,

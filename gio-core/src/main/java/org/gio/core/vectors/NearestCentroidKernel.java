@@ -24,6 +24,13 @@ public interface NearestCentroidKernel {
   int dim();
 
   /**
+   * How many centroids the kernel scores together: K is padded up to a multiple of it, so a kernel
+   * over a multiple of this many centroids spends nothing on padding (callers that choose their
+   * own subsets of centroids, like K-means' Yinyang groups, size them by it).
+   */
+  int width();
+
+  /**
    * For rows {@code [from, to)} of {@code data} (row-major, {@link #dim()} floats a row), or for
    * rows {@code rowIndex[from..to)} when rowIndex is not null: writes, at index {@code out + (i −
    * from)}, the nearest centroid into {@code nearest}, its {@code ‖c‖² − 2x·c} into {@code best},
