@@ -2,6 +2,7 @@ package org.gio.core.quantize;
 
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
+import org.gio.core.GioInputException;
 import org.gio.core.vectors.NearestCentroidKernel;
 import org.gio.core.vectors.VectorOps;
 import org.gio.core.vectors.VectorSet;
@@ -28,11 +29,15 @@ import org.gio.core.vectors.VectorSet;
  * the assignment is exactly what a full scan picks (ties to the lowest index), on any thread
  * count.
  *
+ * <p>Memory: n × ⌈K / 24⌉ floats of bounds (15 MB for 60,000 rows at K = 1,500).
+ *
  * <p>Not thread-safe; one instance per fit, called from one thread (it fans out itself).
  */
 final class YinyangAssignment {
   /** Rows per unit of parallel work. */
   static final int BLOCK = 256;
+  /** Rows scored at once in the first, full scan. */
+  private static final int FULL_ROWS = 64;
   /**
    * Target centroids per group, rounded to a multiple of the kernel's width. Measured at K =
    * 1,500 on FashionMNIST (gio-bench/docs/kmeans.md): groups of 24 computed 15–29 % of a full
@@ -85,6 +90,11 @@ final class YinyangAssignment {
       max = Math.max(max, members[g].length);
     }
     this.maxGroup = max;
+    if ((long) n * groups > Integer.MAX_VALUE - 8) {
+      throw new GioInputException("K-means on " + n + " rows with K = " + k + " needs " + groups
+          + " bounds per row, more than one array holds; fit on a sample of the rows "
+          + "(StreamingQuantizer) or choose a smaller K");
+    }
     this.lower = new float[n * groups];
   }
 
@@ -157,28 +167,32 @@ final class YinyangAssignment {
       int[] assign, double[] dist2, long[] scored) {
     int from = b * BLOCK;
     int to = Math.min(n, from + BLOCK);
-    float[] out = new float[(to - from) * k];
-    full.scores(data, null, from, to, out, 0);
-    for (int i = from; i < to; i++) {
-      int o = (i - from) * k;
-      int best = 0;
-      for (int c = 1; c < k; c++) {
-        if (out[o + c] < out[o + best]) {
-          best = c;
-        }
-      }
-      assign[i] = best;
-      double e = slack(i, maxNorm) / 2;
-      for (int g = 0; g < groups; g++) {
-        float min = Float.POSITIVE_INFINITY;
-        for (int c : members[g]) {
-          if (c != best && out[o + c] < min) {
-            min = out[o + c];
+    // Sub-blocks of rows keep the score buffer at FULL_ROWS × K floats whatever K is.
+    float[] out = new float[Math.min(FULL_ROWS, to - from) * k];
+    for (int r0 = from; r0 < to; r0 += FULL_ROWS) {
+      int r1 = Math.min(to, r0 + FULL_ROWS);
+      full.scores(data, null, r0, r1, out, 0);
+      for (int i = r0; i < r1; i++) {
+        int o = (i - r0) * k;
+        int best = 0;
+        for (int c = 1; c < k; c++) {
+          if (out[o + c] < out[o + best]) {
+            best = c;
           }
         }
-        lower[i * groups + g] = lowerOf(norms[i] + (double) min - e);
+        assign[i] = best;
+        double e = slack(i, maxNorm) / 2;
+        for (int g = 0; g < groups; g++) {
+          float min = Float.POSITIVE_INFINITY;
+          for (int c : members[g]) {
+            if (c != best && out[o + c] < min) {
+              min = out[o + c];
+            }
+          }
+          lower[i * groups + g] = lowerOf(norms[i] + (double) min - e);
+        }
+        dist2[i] = ops.squaredDistance(data, i * dim, centroids, best * dim, dim);
       }
-      dist2[i] = ops.squaredDistance(data, i * dim, centroids, best * dim, dim);
     }
     scored[b] = (long) (to - from) * k;
   }
