@@ -72,6 +72,11 @@ final class PanamaNearestCentroids implements NearestCentroidKernel {
   }
 
   @Override
+  public int width() {
+    return W;
+  }
+
+  @Override
   public void assign(
       float[] data,
       int[] rowIndex,
@@ -150,6 +155,54 @@ final class PanamaNearestCentroids implements NearestCentroidKernel {
       System.arraycopy(b, 0, best, o, rn);
       if (wantSecond) {
         System.arraycopy(s, 0, second, o, rn);
+      }
+    }
+  }
+
+  @Override
+  public void scores(float[] data, int[] rowIndex, int from, int to, float[] out, int outOffset) {
+    int[] base = new int[SUB + R];
+    float[] acc = new float[(SUB + R) * W];
+    float[] tail = new float[W];
+    for (int r0 = from; r0 < to; r0 += SUB) {
+      int rn = Math.min(SUB, to - r0);
+      int rnR = (rn + R - 1) / R * R;
+      for (int r = 0; r < rnR; r++) {
+        int row = r0 + Math.min(r, rn - 1);
+        base[r] = (rowIndex == null ? row : rowIndex[row]) * dim;
+      }
+      for (int p = 0; p < panels; p++) {
+        int pb = p * W * dim;
+        for (int j0 = 0; j0 < dim; j0 += KC) {
+          int j1 = Math.min(dim, j0 + KC);
+          boolean first = j0 == 0;
+          for (int r = 0; r < rnR; r += R) {
+            micro(data, base[r], base[r + 1], base[r + 2], base[r + 3], pb, j0, j1, first, acc,
+                r * W);
+          }
+        }
+        FloatVector n0 = FloatVector.fromArray(F, norms, p * W);
+        FloatVector n1 = FloatVector.fromArray(F, norms, p * W + L);
+        FloatVector n2 = FloatVector.fromArray(F, norms, p * W + 2 * L);
+        int valid = Math.min(W, k - p * W);
+        for (int rq = 0; rq < rn; rq++) {
+          int o = rq * W;
+          int dst = outOffset + (r0 - from + rq) * k + p * W;
+          // The same rounding as assign: ‖c‖² − 2·acc, the doubling exact.
+          FloatVector s0 = FloatVector.fromArray(F, acc, o).mul(-2f).add(n0);
+          FloatVector s1 = FloatVector.fromArray(F, acc, o + L).mul(-2f).add(n1);
+          FloatVector s2 = FloatVector.fromArray(F, acc, o + 2 * L).mul(-2f).add(n2);
+          if (valid == W) {
+            s0.intoArray(out, dst);
+            s1.intoArray(out, dst + L);
+            s2.intoArray(out, dst + 2 * L);
+          } else {
+            s0.intoArray(tail, 0);
+            s1.intoArray(tail, L);
+            s2.intoArray(tail, 2 * L);
+            System.arraycopy(tail, 0, out, dst, valid);
+          }
+        }
       }
     }
   }

@@ -36,6 +36,13 @@ class NearestCentroidsTest {
     NearestCentroidKernelTest.check(simd, 150, dim, k, 13L * dim + k);
   }
 
+  /** What K-means' Yinyang bounds rely on: a subset kernel scores bit for bit like the full. */
+  @ParameterizedTest
+  @CsvSource({"1,5", "17,23", "17,49", "769,37", "784,70", "300,100"})
+  void vectorSubsetScoresAreBitIdentical(int dim, int k) {
+    NearestCentroidKernelTest.checkSubsetScores(simd, 97, dim, k, dim + 5L * k);
+  }
+
   /** Same nearest as the scalar kernel except where the two are within float rounding. */
   @ParameterizedTest
   @CsvSource({"1,7", "7,31", "17,50", "769,77"})
@@ -118,5 +125,39 @@ class NearestCentroidsTest {
       assertEquals(map[truth[i]], a[i], "row " + i + " split from its blob");
     }
     assertEquals(k, java.util.Arrays.stream(map).distinct().count());
+  }
+
+  /**
+   * Yinyang bounds on the vector kernel (several groups of 24, pixel-like sparse rows): every
+   * assignment step's result is exactly a full scan's, and 1 vs 2 threads agree bit for bit.
+   */
+  @Test
+  void yinyangOnVectorKernelEqualsFullScans() {
+    int n = 1500;
+    int dim = 100;
+    int k = 110;
+    SplittableRandom random = new SplittableRandom(8);
+    float[] x = new float[n * dim];
+    for (int i = 0; i < n; i++) {
+      int blob = random.nextInt(30);
+      for (int j = 0; j < dim; j++) {
+        x[i * dim + j] = (j + blob) % 3 == 0 ? 0f : (float) (blob % 7 + random.nextDouble());
+      }
+    }
+    VectorSet rows = VectorSet.wrap(x, n, dim);
+    KMeansResult one = KMeans.builder(k).seed(4).maxIter(12).tol(0).threads(1).ops(simd).build()
+        .fit(rows);
+    KMeansResult two = KMeans.builder(k).seed(4).maxIter(12).tol(0).threads(2).ops(simd).build()
+        .fit(rows);
+    assertArrayEquals(one.quantization().centroids().data(),
+        two.quantization().centroids().data());
+    assertArrayEquals(one.quantization().assignment(), two.quantization().assignment());
+    assertArrayEquals(one.scores(), two.scores());
+    int[] full = new int[n];
+    simd.nearestCentroids(one.quantization().centroids())
+        .assign(x, null, 0, n, full, new float[n], null, 0);
+    assertArrayEquals(full, one.quantization().assignment());
+    long last = one.scores()[one.scores().length - 1];
+    assertTrue(last < (long) n * k / 2, "the bounds pruned little: " + last);
   }
 }

@@ -43,6 +43,7 @@ public final class KMeansBench {
       case "lloyd" -> lloyd(arg(args, 1, 1500), arg(args, 2, 5), arg(args, 3, 2),
           ops(args.length > 4 ? args[4] : "simd"));
       case "kl" -> kl(arg(args, 1, 5000));
+      case "group" -> group(arg(args, 1, 24));
       case "stream" -> stream(arg(args, 1, 1_000_000), arg(args, 2, 768), arg(args, 3, 1500),
           arg(args, 4, 2));
       default -> throw new IllegalArgumentException("mode: lloyd, kl or stream");
@@ -87,6 +88,13 @@ public final class KMeansBench {
     double ourWall = (System.nanoTime() - w0) / 1e9;
     double ourCpu = (cpu() - cpu0) / 1e9;
     int n = ours.iterations();
+    long full = (long) x.size() * k;
+    for (int i = 0; i < ours.scores().length; i++) {
+      System.out.printf("  assignment step %d%s: %d of %d rows skipped by the global filter, "
+          + "%d scores computed (%.1f %% of a full scan)%n", i + 1,
+          i == n ? " (final)" : "", ours.skippedRows()[i], x.size(), ours.scores()[i],
+          100.0 * ours.scores()[i] / full);
+    }
     System.out.printf("ours (%s):    %d iterations, %.2f s/iteration wall, %.2f s/iteration CPU, "
         + "final inertia %.1f%n", ops.name(), n, ourWall / n, ourCpu / n, ours.finalInertia());
 
@@ -99,6 +107,43 @@ public final class KMeansBench {
     p.waitFor();
     System.out.println("sklearn: " + out.trim());
     Files.deleteIfExists(data);
+  }
+
+  /**
+   * How to score one Yinyang group: the packed kernel over the group's centroids, or one {@code
+   * VectorOps.squaredDistance} per (row, centroid). One thread, every FashionMNIST row against a
+   * group of {@code size} centroids (rows spread over the file), best of five passes each.
+   */
+  static void group(int size) throws IOException {
+    VectorSet x = FashionMnist.read(FashionMnist.DEFAULT);
+    VectorOps ops = ops("simd");
+    int n = x.size();
+    int dim = x.dim();
+    int[] pick = IntStream.range(0, size).map(i -> i * (n / size)).toArray();
+    VectorSet c = x.select(pick);
+    float[] out = new float[n * size];
+    double[] d2 = new double[n];
+    double flops = 2.0 * n * size * dim;
+    double kernelBest = Double.MAX_VALUE;
+    double pairBest = Double.MAX_VALUE;
+    double sink = 0;
+    for (int rep = 0; rep < 5; rep++) {
+      long t0 = System.nanoTime();
+      ops.nearestCentroids(c).scores(x.data(), null, 0, n, out, 0);
+      kernelBest = Math.min(kernelBest, (System.nanoTime() - t0) / 1e9);
+      sink += out[rep];
+      t0 = System.nanoTime();
+      for (int q = 0; q < size; q++) {
+        for (int i = 0; i < n; i++) {
+          d2[i] = ops.squaredDistance(x.data(), i * dim, c.data(), q * dim, dim);
+        }
+        sink += d2[q];
+      }
+      pairBest = Math.min(pairBest, (System.nanoTime() - t0) / 1e9);
+    }
+    System.out.printf("group of %d centroids, %d rows × %d, 1 thread: packed kernel %.3f s "
+        + "(%.1f GFLOP/s), squaredDistance per pair %.3f s (%.1f GFLOP/s)  [%s]%n", size, n, dim,
+        kernelBest, flops / kernelBest / 1e9, pairBest, flops / pairBest / 1e9, sink != 0);
   }
 
   /** Paper's quantization consistency: KL(X ‖ K-means centroids of X) against K random rows. */

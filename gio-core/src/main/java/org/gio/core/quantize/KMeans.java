@@ -5,7 +5,6 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import org.gio.core.GioInputException;
-import org.gio.core.vectors.NearestCentroidKernel;
 import org.gio.core.vectors.ScalarVectorOps;
 import org.gio.core.vectors.VectorOps;
 import org.gio.core.vectors.VectorSet;
@@ -14,13 +13,11 @@ import org.gio.core.vectors.VectorSet;
  * K-means for quantizing a pool (ALGORITHM.md §5): seeded k-means++ or k-means|| initialisation,
  * then Lloyd iterations until the centroids move less than the tolerance or the iteration cap.
  *
- * <p>The assignment step is Hamerly's (2010): each row keeps a lower bound on its distance to the
- * second-nearest centroid; when its exact distance to its own centroid is within that bound (or
- * within half the distance from its centroid to the nearest other centroid) no other centroid can
- * be nearer, and the row is skipped. The rows that fail the test are scanned against all
- * centroids with the blocked matrix-form kernel of the {@link VectorOps} ({@link
- * VectorOps#nearestCentroids}; a Vector API one with the simd backend). Results equal plain
- * Lloyd's up to float rounding in near-ties.
+ * <p>The assignment step uses Yinyang bounds ({@link YinyangAssignment}): per row, one lower bound
+ * per group of centroids lets most rows, and most groups of the others, skip the scan. Scanned
+ * groups go through the blocked matrix-form kernel of the {@link VectorOps} ({@link
+ * VectorOps#nearestCentroids}; a Vector API one with the simd backend), and the assignment is
+ * exactly the one a full scan with that kernel gives (ties to the lowest index).
  *
  * <p>Same rows, options and seed give the same centroids bit for bit on any number of threads:
  * work is split in fixed blocks of rows, each row's result depends only on the row, centroid sums
@@ -143,10 +140,9 @@ public final class KMeans {
     final float[] data;
     final float[] norms; // ‖x‖²
     final int[] assign;
-    final float[] lower; // lower bound on the distance to the second-nearest centroid
     final double[] dist2; // exact squared distance to the assigned centroid
     final int blocks;
-    final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    YinyangAssignment yinyang;
 
     Run(VectorSet rows, ForkJoinPool pool) {
       this.rows = rows;
@@ -156,7 +152,6 @@ public final class KMeans {
       this.data = rows.data();
       this.norms = new float[n];
       this.assign = new int[n];
-      this.lower = new float[n];
       this.dist2 = new double[n];
       this.blocks = Parallel.blocks(n, BLOCK);
     }
@@ -172,32 +167,44 @@ public final class KMeans {
       long[] nanos = new long[maxIter];
       int iterations = 0;
       boolean converged = false;
-      Bounds bounds = null;
+      long[] skipped = new long[maxIter + 1];
+      long[] scores = new long[maxIter + 1];
+      yinyang = new YinyangAssignment(rows, norms, centroids, clusters, ops, pool);
+      double[] moved = null;
       int[] previous = new int[n];
       while (iterations < maxIter) {
         long start = System.nanoTime();
         System.arraycopy(assign, 0, previous, 0, n);
-        assignStep(centroids, bounds);
+        yinyang.assign(centroids, moved, assign, dist2);
+        skipped[iterations] = yinyang.skippedRows();
+        scores[iterations] = yinyang.scores();
         inertia[iterations] = sumDist2();
-        int moved = bounds == null ? n : countMoved(previous);
+        int changed = moved == null ? n : countMoved(previous);
         float[] next = update(centroids);
-        bounds = new Bounds(centroids, next, dim, pool);
+        moved = movement(centroids, next);
+        double shift = 0;
+        for (double m : moved) {
+          shift += m * m;
+        }
         centroids = next;
         nanos[iterations] = System.nanoTime() - start;
-        listener.iteration(iterations, inertia[iterations], moved, nanos[iterations]);
+        listener.iteration(iterations, inertia[iterations], changed, nanos[iterations]);
         iterations++;
-        if ((moved == 0 && iterations > 1) || bounds.shift <= tolAbs) {
+        if ((changed == 0 && iterations > 1) || shift <= tolAbs) {
           converged = true;
           break;
         }
       }
       // One more assignment so the labels belong to the returned centroids (as scikit-learn does).
-      assignStep(centroids, bounds);
+      yinyang.assign(centroids, moved, assign, dist2);
+      skipped[iterations] = yinyang.skippedRows();
+      scores[iterations] = yinyang.scores();
       double finalInertia = sumDist2();
       Quantization q =
           Quantization.of(VectorSet.wrap(centroids, clusters, dim), assign.clone());
       return new KMeansResult(q, Arrays.copyOf(inertia, iterations), finalInertia,
-          Arrays.copyOf(nanos, iterations), initNanos, converged);
+          Arrays.copyOf(nanos, iterations), initNanos, converged,
+          Arrays.copyOf(skipped, iterations + 1), Arrays.copyOf(scores, iterations + 1));
     }
 
     void computeNorms() {
@@ -245,47 +252,15 @@ public final class KMeans {
       return total / ((double) n * dim);
     }
 
-    /**
-     * Assigns every row to its nearest centroid: a full blocked scan the first time, Hamerly's
-     * bound test afterwards with a full scan only for the rows that fail it.
-     */
-    void assignStep(float[] centroids, Bounds bounds) {
-      NearestCentroidKernel kernel = ops.nearestCentroids(VectorSet.wrap(centroids, clusters, dim));
-      Parallel.forEachBlock(pool, blocks, b -> {
-        int from = b * BLOCK;
-        int to = Math.min(n, from + BLOCK);
-        Scratch s = scratch.get();
-        int failed = 0;
-        for (int i = from; i < to; i++) {
-          if (bounds == null) {
-            s.rows[failed++] = i;
-            continue;
-          }
-          int a = assign[i];
-          double u2 = ops.squaredDistance(data, i * dim, centroids, a * dim, dim);
-          float l = lower[i] - (a == bounds.fastest ? bounds.secondMove : bounds.maxMove);
-          double m = Math.max(bounds.halfGap[a], l);
-          dist2[i] = u2;
-          lower[i] = l;
-          if (Math.sqrt(u2) > m) {
-            s.rows[failed++] = i;
-          }
-        }
-        if (failed == 0) {
-          return;
-        }
-        kernel.assign(data, s.rows, 0, failed, s.nearest, s.best, s.second, 0);
-        for (int f = 0; f < failed; f++) {
-          int i = s.rows[f];
-          int a = s.nearest[f];
-          // The kernel's float distances are a hair inexact: shrink the bound so it stays a bound.
-          lower[i] = (float) Math.sqrt(Math.max(0.0, ((double) norms[i] + s.second[f]) * 0.9999));
-          if (bounds == null || a != assign[i]) {
-            assign[i] = a;
-            dist2[i] = ops.squaredDistance(data, i * dim, centroids, a * dim, dim);
-          }
+    /** How far each centroid moved (Euclidean). */
+    double[] movement(float[] old, float[] next) {
+      double[] m = new double[clusters];
+      Parallel.forEachBlock(pool, Parallel.blocks(clusters, 64), b -> {
+        for (int c = b * 64, end = Math.min(clusters, c + 64); c < end; c++) {
+          m[c] = Math.sqrt(ops.squaredDistance(old, c * dim, next, c * dim, dim));
         }
       });
+      return m;
     }
 
     double sumDist2() {
@@ -367,78 +342,8 @@ public final class KMeans {
         sizes[c] = 1;
         assign[row] = c;
         dist2[row] = 0;
-        lower[row] = 0; // forces a full scan next time
+        yinyang.reset(row); // its bounds were for another centroid: scan it next time
       }
-    }
-  }
-
-  /** Per-thread buffers for one block of rows. */
-  private static final class Scratch {
-    final int[] rows = new int[BLOCK];
-    final int[] nearest = new int[BLOCK];
-    final float[] best = new float[BLOCK];
-    final float[] second = new float[BLOCK];
-  }
-
-  /** What Hamerly's test needs after an update: how far centroids moved and how far apart. */
-  private final class Bounds {
-    final double[] halfGap; // half the distance from each centroid to its nearest other centroid
-    final float maxMove;
-    final float secondMove;
-    final int fastest;
-    final double shift; // Σ squared movement, for the tolerance
-    final int dim;
-
-    Bounds(float[] old, float[] next, int dim, ForkJoinPool pool) {
-      this.dim = dim;
-      float max = 0;
-      float second = 0;
-      int arg = -1;
-      double total = 0;
-      for (int c = 0; c < clusters; c++) {
-        double d2 = ops.squaredDistance(old, c * dim, next, c * dim, dim);
-        total += d2;
-        float d = (float) Math.sqrt(d2);
-        if (d > max) {
-          second = max;
-          max = d;
-          arg = c;
-        } else if (d > second) {
-          second = d;
-        }
-      }
-      // Float rounding in the bounds: move them by a hair so a near-tie is rescanned, not skipped.
-      this.maxMove = max * 1.0001f + 1e-6f;
-      this.secondMove = second * 1.0001f + 1e-6f;
-      this.fastest = arg;
-      this.shift = total;
-      this.halfGap = halfGaps(next, pool);
-    }
-
-    private double[] halfGaps(float[] centroids, ForkJoinPool pool) {
-      VectorSet set = VectorSet.wrap(centroids, clusters, dim);
-      NearestCentroidKernel kernel = ops.nearestCentroids(set);
-      double[] half = new double[clusters];
-      if (clusters == 1) {
-        Arrays.fill(half, Double.POSITIVE_INFINITY);
-        return half;
-      }
-      int[] nearest = new int[clusters];
-      float[] best = new float[clusters];
-      float[] second = new float[clusters];
-      int cb = 64;
-      Parallel.forEachBlock(pool, Parallel.blocks(clusters, cb), b -> {
-        int from = b * cb;
-        int to = Math.min(clusters, from + cb);
-        kernel.assign(centroids, null, from, to, nearest, best, second, from);
-      });
-      for (int c = 0; c < clusters; c++) {
-        double norm = ops.dot(centroids, c * dim, centroids, c * dim, dim);
-        // The nearest is the centroid itself (distance ≈ 0); the second is the nearest other.
-        double gap2 = Math.max(0.0, norm + second[c]);
-        half[c] = 0.5 * Math.sqrt(gap2) * 0.9999;
-      }
-      return half;
     }
   }
 

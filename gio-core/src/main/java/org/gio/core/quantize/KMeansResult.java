@@ -11,6 +11,10 @@ package org.gio.core.quantize;
  * @param initNanos wall time of the initialisation
  * @param converged true when the tolerance (or an unchanged assignment) ended the loop before the
  *     iteration cap
+ * @param skippedRows per assignment step (each iteration's, then the final one), the rows whose
+ *     bounds proved their centroid unchanged without scoring any centroid
+ * @param scores per assignment step, the row–centroid scores computed (rows × K for a full scan),
+ *     to show how much the bounds pruned
  */
 public record KMeansResult(
     Quantization quantization,
@@ -18,7 +22,9 @@ public record KMeansResult(
     double finalInertia,
     long[] iterationNanos,
     long initNanos,
-    boolean converged) {
+    boolean converged,
+    long[] skippedRows,
+    long[] scores) {
 
   /** Lloyd iterations run. */
   public int iterations() {

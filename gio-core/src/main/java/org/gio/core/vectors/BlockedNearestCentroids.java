@@ -56,6 +56,11 @@ final class BlockedNearestCentroids implements NearestCentroidKernel {
   }
 
   @Override
+  public int width() {
+    return 4;
+  }
+
+  @Override
   public void assign(
       float[] data,
       int[] rowIndex,
@@ -104,6 +109,34 @@ final class BlockedNearestCentroids implements NearestCentroidKernel {
           nearest[o + r] = bi;
           if (second != null) {
             second[o + r] = s;
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public void scores(float[] data, int[] rowIndex, int from, int to, float[] out, int outOffset) {
+    float[] acc = new float[ROWS * TILE];
+    int[] rowBase = new int[ROWS];
+    for (int r0 = from; r0 < to; r0 += ROWS) {
+      int rn = Math.min(ROWS, to - r0);
+      int rn4 = (rn + 3) & ~3;
+      for (int r = 0; r < rn4; r++) {
+        int row = r0 + Math.min(r, rn - 1);
+        rowBase[r] = (rowIndex == null ? row : rowIndex[row]) * dim;
+      }
+      for (int t = 0; t < k4; t += TILE) {
+        int kn = Math.min(TILE, k4 - t);
+        for (int r = 0; r < rn4; r += 4) {
+          dots4(data, rowBase[r], rowBase[r + 1], rowBase[r + 2], rowBase[r + 3], t, kn, acc,
+              r * TILE);
+        }
+        int kq = Math.min(kn, k - t);
+        for (int r = 0; r < rn; r++) {
+          int o = outOffset + (r0 - from + r) * k + t;
+          for (int q = 0; q < kq; q++) {
+            out[o + q] = norms[t + q] - 2f * acc[r * TILE + q];
           }
         }
       }

@@ -24,6 +24,13 @@ public interface NearestCentroidKernel {
   int dim();
 
   /**
+   * How many centroids the kernel scores together: K is padded up to a multiple of it, so a kernel
+   * over a multiple of this many centroids spends nothing on padding (callers that choose their
+   * own subsets of centroids, like K-means' Yinyang groups, size them by it).
+   */
+  int width();
+
+  /**
    * For rows {@code [from, to)} of {@code data} (row-major, {@link #dim()} floats a row), or for
    * rows {@code rowIndex[from..to)} when rowIndex is not null: writes, at index {@code out + (i −
    * from)}, the nearest centroid into {@code nearest}, its {@code ‖c‖² − 2x·c} into {@code best},
@@ -39,4 +46,12 @@ public interface NearestCentroidKernel {
       float[] best,
       float[] second,
       int out);
+
+  /**
+   * Every score at once: for rows {@code [from, to)} of {@code data} (or rows {@code
+   * rowIndex[from..to)}), writes {@code ‖c‖² − 2x·c} of centroid c at {@code out[outOffset + (i −
+   * from)·size() + c]}. The values are bit for bit the ones {@link #assign} compares, so a caller
+   * that scans only some centroids (K-means with Yinyang bounds) picks what a full scan would.
+   */
+  void scores(float[] data, int[] rowIndex, int from, int to, float[] out, int outOffset);
 }

@@ -17,6 +17,49 @@ public class NearestCentroidKernelTest {
   }
 
   /**
+   * A kernel on a subset of the centroids scores each (row, centroid) bit for bit like the kernel
+   * on all of them (what K-means' Yinyang bounds rely on), over several calls and row ranges.
+   */
+  public static void checkSubsetScores(VectorOps ops, int n, int dim, int k, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    float[] x = new float[n * dim];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) random.nextGaussian();
+    }
+    float[] c = new float[k * dim];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = (float) random.nextGaussian();
+    }
+    float[] all = new float[n * k];
+    ops.nearestCentroids(VectorSet.wrap(c, k, dim)).scores(x, null, 0, n, all, 0);
+    int[] subset = {k - 1, 0, k / 2, k / 3};
+    float[] sc = new float[subset.length * dim];
+    for (int q = 0; q < subset.length; q++) {
+      System.arraycopy(c, subset[q] * dim, sc, q * dim, dim);
+    }
+    int[] rows = new int[n];
+    for (int i = 0; i < n; i++) {
+      rows[i] = (i * 7) % n;
+    }
+    float[] part = new float[n * subset.length];
+    NearestCentroidKernel kernel = ops.nearestCentroids(VectorSet.wrap(sc, subset.length, dim));
+    kernel.scores(x, rows, 0, 5, part, 0);
+    kernel.scores(x, rows, 5, n, part, 5 * subset.length);
+    for (int r = 0; r < n; r++) {
+      for (int q = 0; q < subset.length; q++) {
+        assertEquals(all[rows[r] * k + subset[q]], part[r * subset.length + q],
+            ops.name() + " row " + rows[r] + " centroid " + subset[q]);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1,5", "17,23", "769,37", "784,70"})
+  void scalarSubsetScoresAreBitIdentical(int dim, int k) {
+    checkSubsetScores(new ScalarVectorOps(), 97, dim, k, dim + 5L * k);
+  }
+
+  /**
    * Runs {@code ops}' kernel on n random rows (through a shuffled row index, an odd range and an
    * output offset) and checks nearest, best and second against double brute force: the chosen
    * centroid is within float rounding of the true nearest, exact ties go to the lowest index, and
@@ -97,6 +140,17 @@ public class NearestCentroidKernelTest {
         assertEquals(secondScore, second[o], eps, where + " second");
       }
       assertEquals(nearest[o], nearest2[o], where + ": second tracking changed the nearest");
+      // scores() gives exactly the values assign() compared: its first minimum is the nearest.
+      float[] all = new float[k + 3];
+      kernel.scores(x, rowIndex, i, i + 1, all, 3);
+      int first = 0;
+      for (int q = 1; q < k; q++) {
+        if (all[3 + q] < all[3 + first]) {
+          first = q;
+        }
+      }
+      assertEquals(nearest[o], first, where + ": scores() disagrees with assign()");
+      assertEquals(best[o], all[3 + first], where + ": scores() best is not bit-identical");
       assertEquals(best[o], best2[o], where + ": second tracking changed the best");
     }
   }
