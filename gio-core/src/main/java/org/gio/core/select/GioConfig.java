@@ -35,6 +35,7 @@ public final class GioConfig {
   private final int candidates;
   private final int patience;
   private final StartMode start;
+  private final Shortlist shortlist;
 
   private GioConfig(Builder b) {
     k = b.k;
@@ -64,6 +65,7 @@ public final class GioConfig {
     candidates = b.candidates;
     patience = b.patience;
     start = b.start;
+    shortlist = b.shortlist;
   }
 
   public static Builder builder() {
@@ -239,6 +241,11 @@ public final class GioConfig {
     return start;
   }
 
+  /** Where the candidates the exact estimator re-ranks come from. */
+  public Shortlist shortlist() {
+    return shortlist;
+  }
+
   /**
    * Every option by its field name, in declaration order: the scale factor as {@code "auto"} when
    * automatic, enums by their reference names. For reports and logs.
@@ -272,6 +279,7 @@ public final class GioConfig {
     m.put("candidates", candidates);
     m.put("patience", patience);
     m.put("start", start.referenceName());
+    m.put("shortlist", shortlist.referenceName());
     return m;
   }
 
@@ -309,6 +317,7 @@ public final class GioConfig {
     private int candidates = 1;
     private int patience = 0;
     private StartMode start = StartMode.UNIFORM;
+    private Shortlist shortlist = Shortlist.NEAREST;
 
     private Builder() {}
 
@@ -340,6 +349,7 @@ public final class GioConfig {
       candidates = c.candidates;
       patience = c.patience;
       start = c.start;
+      shortlist = c.shortlist;
     }
 
     public Builder k(int v) {
@@ -485,6 +495,11 @@ public final class GioConfig {
       return this;
     }
 
+    public Builder shortlist(Shortlist v) {
+      shortlist = v;
+      return this;
+    }
+
     /** Validates every field and builds. */
     public GioConfig build() {
       atLeast("k", k, 1);
@@ -527,6 +542,9 @@ public final class GioConfig {
       }
       if (objective == null) {
         throw new InvalidConfigException("objective must be one of: averaged, softmin");
+      }
+      if (shortlist == null) {
+        throw new InvalidConfigException("shortlist must be one of: nearest, gain");
       }
       if (start == null) {
         throw new InvalidConfigException("start must be one of: uniform, empty");
