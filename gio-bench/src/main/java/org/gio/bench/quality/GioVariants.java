@@ -13,7 +13,7 @@ import org.gio.core.stop.StopRule;
 /**
  * The GIO configurations the quality run compares, and a small spec language for trying others:
  * {@code name=base:key=value,key=value} with base {@code faithful} or {@code recommended} and keys
- * objective, start, shortlist, candidates, stop, patience, vinit, iters, lr, beta, maxiter, k.
+ * objective, start, shortlist, outlier, candidates, stop, patience, vinit, iters, lr, beta, maxiter, k.
  */
 public final class GioVariants {
   private GioVariants() {}
@@ -51,6 +51,7 @@ public final class GioVariants {
           case "objective" -> b.objective(ObjectiveKind.parse(v));
           case "start" -> b.start(StartMode.parse(v));
           case "shortlist" -> b.shortlist(Shortlist.parse(v));
+          case "outlier" -> b.outlierWeight(Double.parseDouble(v));
           case "candidates", "c" -> b.candidates(Integer.parseInt(v));
           case "stop" -> b.stop(StopRule.parse(v));
           case "patience" -> b.patience(Integer.parseInt(v));

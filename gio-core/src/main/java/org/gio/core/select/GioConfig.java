@@ -36,6 +36,7 @@ public final class GioConfig {
   private final int patience;
   private final StartMode start;
   private final Shortlist shortlist;
+  private final double outlierWeight;
 
   private GioConfig(Builder b) {
     k = b.k;
@@ -66,6 +67,7 @@ public final class GioConfig {
     patience = b.patience;
     start = b.start;
     shortlist = b.shortlist;
+    outlierWeight = b.outlierWeight;
   }
 
   public static Builder builder() {
@@ -247,6 +249,14 @@ public final class GioConfig {
   }
 
   /**
+   * λ of the outlier penalty (OutlierPenalty): candidates are ranked, and the exact stop judges
+   * them, by KL_exact plus λ · (d/n) · max(0, s(g)); 0 turns it off.
+   */
+  public double outlierWeight() {
+    return outlierWeight;
+  }
+
+  /**
    * Every option by its field name, in declaration order: the scale factor as {@code "auto"} when
    * automatic, enums by their reference names. For reports and logs.
    */
@@ -280,6 +290,7 @@ public final class GioConfig {
     m.put("patience", patience);
     m.put("start", start.referenceName());
     m.put("shortlist", shortlist.referenceName());
+    m.put("outlierWeight", outlierWeight);
     return m;
   }
 
@@ -318,6 +329,7 @@ public final class GioConfig {
     private int patience = 0;
     private StartMode start = StartMode.UNIFORM;
     private Shortlist shortlist = Shortlist.NEAREST;
+    private double outlierWeight = 0;
 
     private Builder() {}
 
@@ -350,6 +362,7 @@ public final class GioConfig {
       patience = c.patience;
       start = c.start;
       shortlist = c.shortlist;
+      outlierWeight = c.outlierWeight;
     }
 
     public Builder k(int v) {
@@ -500,6 +513,11 @@ public final class GioConfig {
       return this;
     }
 
+    public Builder outlierWeight(double v) {
+      outlierWeight = v;
+      return this;
+    }
+
     /** Validates every field and builds. */
     public GioConfig build() {
       atLeast("k", k, 1);
@@ -542,6 +560,11 @@ public final class GioConfig {
       }
       if (objective == null) {
         throw new InvalidConfigException("objective must be one of: averaged, softmin");
+      }
+      if (!(outlierWeight >= 0 && Double.isFinite(outlierWeight))) {
+        throw new InvalidConfigException(
+            "outlierWeight must be a finite number ≥ 0 (0 turns the penalty off), was "
+                + outlierWeight);
       }
       if (shortlist == null) {
         throw new InvalidConfigException("shortlist must be one of: nearest, gain");

@@ -75,6 +75,7 @@ public final class GioSelector {
     int[] shortlist = new int[config.candidates()];
     CandidateIndex index = indexFactory.build(pool);
     StopCriterion criterion = StopCriteria.of(config);
+    OutlierPenalty penalty = new OutlierPenalty(ops, t, config.outlierWeight());
     GainShortlist gains =
         config.shortlist() == Shortlist.GAIN
             ? new GainShortlist(
@@ -142,6 +143,8 @@ public final class GioSelector {
       long t1 = System.nanoTime();
       int row;
       double candidateExact = Double.NaN;
+      // KL_exact(W ∪ {g}) plus g's outlier penalty: what the ranking and the exact stop compare
+      double candidateScore = Double.NaN;
       if (gained == 0 && config.candidates() == 1) {
         row = index.nearest(candidate.point());
       } else {
@@ -154,17 +157,19 @@ public final class GioSelector {
         row = shortlist[0];
         double best = Double.POSITIVE_INFINITY;
         for (int j = 0; j < found && (exactDefined || gained == 0); j++) {
-          double score =
+          double value =
               exactDefined
                   ? exact.valueIfAdded(pool, shortlist[j])
                   : state.valueIfAdded(pool, shortlist[j]);
+          double score = exactDefined ? value + penalty.penalty(pool, shortlist[j]) : value;
           if (score < best) {
             best = score;
             row = shortlist[j];
+            if (exactDefined) {
+              candidateExact = value;
+              candidateScore = score;
+            }
           }
-        }
-        if (exactDefined) {
-          candidateExact = best;
         }
       }
       index.remove(row);
@@ -175,6 +180,8 @@ public final class GioSelector {
       double kl = state.valueIfAdded(pool, row);
       if (exact != null && Double.isNaN(candidateExact)) {
         candidateExact = exact.valueIfAdded(pool, row);
+        candidateScore =
+            Double.isNaN(candidateExact) ? candidateExact : candidateExact + penalty.penalty(pool, row);
       }
       candidate.next();
       iterations++;
@@ -186,7 +193,7 @@ public final class GioSelector {
               selected.size(),
               pool.size(),
               risesInRow,
-              candidateExact,
+              candidateScore,
               previousExact);
       SelectionListener.Outcome outcome;
       double exactKl = Double.NaN;
