@@ -38,6 +38,8 @@ final class GainShortlist {
     return Math.min(poolSize, Math.max(64, 4 * candidates));
   }
 
+  private final VectorOps ops;
+  private final VectorSet target;
   private final int n;
   private final int k;
   private final int depth;
@@ -54,31 +56,48 @@ final class GainShortlist {
   private final double[] inverseLog;
   private final double[] gain;
   private final boolean[] taken;
-  /** Per target row: log ν_{j−1}(i) and log ν_j(i) as the gain currently counts them. */
-  private final double[] lower;
-  private final double[] upper;
+  /** Per target row i: log ν_j(i), j = 1..k, capped at R, at [i·k, (i+1)·k). */
+  private final double[] logNu;
+  private final double[] fresh;
   private final double logCap;
+  /** The lowest neighbour order the gain averages over (k: the exact estimator alone). */
+  private final int from;
+  private final double scale;
+  private final double[] squared;
   private int selected;
 
   /**
    * Builds the table for {@code pool} and {@code target}, with W's current coverage (its size
    * {@code selected}).
    */
-  GainShortlist(VectorOps ops, VectorSet pool, VectorSet target, int k, int depth, Coverage w, int selected) {
+  GainShortlist(
+      VectorOps ops,
+      VectorSet pool,
+      VectorSet target,
+      int k,
+      int from,
+      int depth,
+      Coverage w,
+      int selected) {
+    this.ops = ops;
+    this.target = target;
+    this.from = from;
     this.n = target.size();
+    this.scale = (double) target.dim() / target.size();
+    this.squared = new double[target.size()];
     this.k = k;
     this.depth = Math.min(depth, pool.size());
     this.selected = selected;
     int m = pool.size();
     listRow = new int[n * this.depth];
     listLog = new double[n * this.depth];
-    double[] squared = new double[m];
+    double[] all = new double[m];
     double[] heapD = new double[this.depth];
     int[] heapR = new int[this.depth];
     double cap = 0;
     for (int i = 0; i < n; i++) {
-      ops.squaredDistances(target.data(), target.offset(i), pool, squared);
-      nearest(squared, heapD, heapR);
+      ops.squaredDistances(target.data(), target.offset(i), pool, all);
+      nearest(all, heapD, heapR);
       for (int e = 0; e < this.depth; e++) {
         listRow[i * this.depth + e] = heapR[e];
         double delta = ClippedDistance.delta(heapD[e]);
@@ -123,8 +142,8 @@ final class GainShortlist {
     }
     gain = new double[distinct];
     taken = new boolean[distinct];
-    lower = new double[n];
-    upper = new double[n];
+    logNu = new double[n * k];
+    fresh = new double[k];
     recount(w);
   }
 
@@ -192,39 +211,71 @@ final class GainShortlist {
     r[b] = tr;
   }
 
-  /** The order of the neighbour distance the gain counts: k, or m + 1 while W is smaller. */
-  private int order() {
-    return Math.min(selected + 1, k);
+  /** The lowest order counted: {@code from}, or m + 1 while W is smaller. */
+  private int low() {
+    return Math.min(from, selected + 1);
   }
 
-  private double logNu(Coverage w, int i, int j) {
-    if (j == 0) {
-      return Double.NEGATIVE_INFINITY;
+  /** The highest order counted: k, or m + 1 while W is smaller (higher ones are all R). */
+  private int high() {
+    return Math.min(k, selected + 1);
+  }
+
+  private void read(Coverage w, int i, double[] out) {
+    for (int j = 1; j <= k; j++) {
+      double nu = w.neighbourDistance(i, j);
+      out[j - 1] = nu == Double.POSITIVE_INFINITY ? logCap : Math.min(Math.log(nu), logCap);
     }
-    double nu = w.neighbourDistance(i, j);
-    return nu == Double.POSITIVE_INFINITY ? logCap : Math.min(Math.log(nu), logCap);
   }
 
-  private static double contribution(double logDelta, double lower, double upper) {
-    return logDelta < upper ? upper - Math.max(logDelta, lower) : 0;
+  /**
+   * What a pool row at log-distance {@code logDelta} from target row i would remove from
+   * mean_j log ν_j(i) over the counted orders: ν_j becomes max(δ, ν_{j−1}) where δ &lt; ν_j.
+   */
+  private double contribution(double logDelta, double[] nu, int base) {
+    int lo = low();
+    int hi = high();
+    double sum = 0;
+    for (int j = hi; j >= lo; j--) {
+      double up = nu[base + j - 1];
+      if (!(logDelta < up)) {
+        break; // ν_j ascending in j: no lower order improves either
+      }
+      double below = j == 1 ? Double.NEGATIVE_INFINITY : nu[base + j - 2];
+      sum += up - Math.max(logDelta, below);
+    }
+    return sum / (hi - lo + 1);
   }
 
-  /** Recomputes every gain from scratch (when the order j changes). */
+  /** Recomputes every gain from scratch (when the counted orders change). */
   private void recount(Coverage w) {
-    int j = order();
+    double[] row = new double[k];
     for (int i = 0; i < n; i++) {
-      lower[i] = logNu(w, i, j - 1);
-      upper[i] = logNu(w, i, j);
+      read(w, i, row);
+      System.arraycopy(row, 0, logNu, i * k, k);
     }
-    Arrays.fill(gain, 0);
     for (int s = 0; s < rows.length; s++) {
       double g = 0;
       for (int e = inverseStart[s]; e < inverseStart[s + 1]; e++) {
-        int i = inverseTarget[e];
-        g += contribution(inverseLog[e], lower[i], upper[i]);
+        g += contribution(inverseLog[e], logNu, inverseTarget[e] * k);
       }
       gain[s] = g;
     }
+  }
+
+  /**
+   * The change of the counted objective A(W) = (d/n) · Σ_i mean_j log ν_j(i) + log(m/(n − 1))
+   * (ALGORITHM.md §1 averaged over the orders {@code from}..k; with from = k it is KL_exact minus a
+   * constant) if pool row {@code row} were added, over every target row (not only listing ones).
+   * Negative means the row helps. Defined once W has at least k − 1 rows. O(n·d).
+   */
+  double change(VectorSet pool, int row) {
+    ops.squaredDistances(pool.data(), pool.offset(row), target, squared);
+    double g = 0;
+    for (int i = 0; i < n; i++) {
+      g += contribution(Math.log(ClippedDistance.delta(squared[i])), logNu, i * k);
+    }
+    return -scale * g + Math.log((double) (selected + 1) / selected);
   }
 
   /** The estimated gain of pool row {@code row} (0 for a row no target row lists). */
@@ -273,25 +324,29 @@ final class GainShortlist {
 
   /** W gained a row; {@code w} is its coverage after the addition. */
   void added(Coverage w) {
-    int before = order();
+    int lo = low();
+    int hi = high();
     selected++;
-    int j = order();
-    if (j != before) {
+    if (low() != lo || high() != hi) {
       recount(w);
       return;
     }
     for (int i = 0; i < n; i++) {
-      double lo = logNu(w, i, j - 1);
-      double up = logNu(w, i, j);
-      if (lo == lower[i] && up == upper[i]) {
+      read(w, i, fresh);
+      int base = i * k;
+      boolean same = true;
+      for (int j = 0; j < k && same; j++) {
+        same = fresh[j] == logNu[base + j];
+      }
+      if (same) {
         continue;
       }
       for (int e = i * depth; e < (i + 1) * depth; e++) {
         double l = listLog[e];
-        gain[slot[listRow[e]]] += contribution(l, lo, up) - contribution(l, lower[i], upper[i]);
+        double before = contribution(l, logNu, base);
+        gain[slot[listRow[e]]] += contribution(l, fresh, 0) - before;
       }
-      lower[i] = lo;
-      upper[i] = up;
+      System.arraycopy(fresh, 0, logNu, base, k);
     }
   }
 }

@@ -37,6 +37,7 @@ public final class GioConfig {
   private final StartMode start;
   private final Shortlist shortlist;
   private final double outlierWeight;
+  private final boolean averageOrders;
 
   private GioConfig(Builder b) {
     k = b.k;
@@ -68,6 +69,7 @@ public final class GioConfig {
     start = b.start;
     shortlist = b.shortlist;
     outlierWeight = b.outlierWeight;
+    averageOrders = b.averageOrders;
   }
 
   public static Builder builder() {
@@ -257,6 +259,14 @@ public final class GioConfig {
   }
 
   /**
+   * For {@link Shortlist#GAIN}: rank candidates, and judge them in the exact stop, by the k-NN
+   * estimator averaged over the neighbour orders 1..k instead of order k alone (GainShortlist).
+   */
+  public boolean averageOrders() {
+    return averageOrders;
+  }
+
+  /**
    * Every option by its field name, in declaration order: the scale factor as {@code "auto"} when
    * automatic, enums by their reference names. For reports and logs.
    */
@@ -291,6 +301,7 @@ public final class GioConfig {
     m.put("start", start.referenceName());
     m.put("shortlist", shortlist.referenceName());
     m.put("outlierWeight", outlierWeight);
+    m.put("averageOrders", averageOrders);
     return m;
   }
 
@@ -330,6 +341,7 @@ public final class GioConfig {
     private StartMode start = StartMode.UNIFORM;
     private Shortlist shortlist = Shortlist.NEAREST;
     private double outlierWeight = 0;
+    private boolean averageOrders = false;
 
     private Builder() {}
 
@@ -363,6 +375,7 @@ public final class GioConfig {
       start = c.start;
       shortlist = c.shortlist;
       outlierWeight = c.outlierWeight;
+      averageOrders = c.averageOrders;
     }
 
     public Builder k(int v) {
@@ -515,6 +528,11 @@ public final class GioConfig {
 
     public Builder outlierWeight(double v) {
       outlierWeight = v;
+      return this;
+    }
+
+    public Builder averageOrders(boolean v) {
+      averageOrders = v;
       return this;
     }
 

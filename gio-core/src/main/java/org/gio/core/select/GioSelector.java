@@ -83,6 +83,7 @@ public final class GioSelector {
                 pool,
                 target,
                 config.k(),
+                config.averageOrders() ? 1 : config.k(),
                 GainShortlist.depth(config.candidates(), pool.size()),
                 coverage(exact),
                 exact.size())
@@ -157,19 +158,26 @@ public final class GioSelector {
         row = shortlist[0];
         double best = Double.POSITIVE_INFINITY;
         for (int j = 0; j < found && (exactDefined || gained == 0); j++) {
-          double value =
-              exactDefined
-                  ? exact.valueIfAdded(pool, shortlist[j])
-                  : state.valueIfAdded(pool, shortlist[j]);
-          double score = exactDefined ? value + penalty.penalty(pool, shortlist[j]) : value;
+          double score;
+          if (!exactDefined) {
+            score = state.valueIfAdded(pool, shortlist[j]);
+          } else if (gained > 0) {
+            // the change of the gain's objective (KL_exact up to a constant when it counts k alone)
+            score = gains.change(pool, shortlist[j]) + penalty.penalty(pool, shortlist[j]);
+          } else {
+            score = exact.valueIfAdded(pool, shortlist[j]) + penalty.penalty(pool, shortlist[j]);
+          }
           if (score < best) {
             best = score;
             row = shortlist[j];
-            if (exactDefined) {
-              candidateExact = value;
-              candidateScore = score;
-            }
           }
+        }
+        if (exactDefined && gained > 0) {
+          candidateExact = exact.valueIfAdded(pool, row);
+          candidateScore = Double.isNaN(previousExact) ? candidateExact : previousExact + best;
+        } else if (exactDefined) {
+          candidateScore = best;
+          candidateExact = best - penalty.penalty(pool, row);
         }
       }
       index.remove(row);
