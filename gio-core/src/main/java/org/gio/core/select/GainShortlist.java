@@ -222,9 +222,12 @@ final class GainShortlist {
   }
 
   private void read(Coverage w, int i, double[] out) {
+    // +∞ (fewer than j rows in W) counts as R, or as the largest finite ν if that is farther
+    double last = logCap;
     for (int j = 1; j <= k; j++) {
       double nu = w.neighbourDistance(i, j);
-      out[j - 1] = nu == Double.POSITIVE_INFINITY ? logCap : Math.min(Math.log(nu), logCap);
+      out[j - 1] = nu == Double.POSITIVE_INFINITY ? last : Math.log(nu);
+      last = Math.max(last, out[j - 1]);
     }
   }
 

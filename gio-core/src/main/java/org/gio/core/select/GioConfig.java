@@ -37,7 +37,7 @@ public final class GioConfig {
   private final StartMode start;
   private final Shortlist shortlist;
   private final double outlierWeight;
-  private final boolean averageOrders;
+  private final int gainOrders;
 
   private GioConfig(Builder b) {
     k = b.k;
@@ -69,7 +69,7 @@ public final class GioConfig {
     start = b.start;
     shortlist = b.shortlist;
     outlierWeight = b.outlierWeight;
-    averageOrders = b.averageOrders;
+    gainOrders = b.gainOrders;
   }
 
   public static Builder builder() {
@@ -260,10 +260,11 @@ public final class GioConfig {
 
   /**
    * For {@link Shortlist#GAIN}: rank candidates, and judge them in the exact stop, by the k-NN
-   * estimator averaged over the neighbour orders 1..k instead of order k alone (GainShortlist).
+   * estimator averaged over this many neighbour orders, k − g + 1 .. k (1: order k alone, the
+   * exact estimator; k: every order), see GainShortlist. Values above k count as k.
    */
-  public boolean averageOrders() {
-    return averageOrders;
+  public int gainOrders() {
+    return gainOrders;
   }
 
   /**
@@ -301,7 +302,7 @@ public final class GioConfig {
     m.put("start", start.referenceName());
     m.put("shortlist", shortlist.referenceName());
     m.put("outlierWeight", outlierWeight);
-    m.put("averageOrders", averageOrders);
+    m.put("gainOrders", gainOrders);
     return m;
   }
 
@@ -341,7 +342,7 @@ public final class GioConfig {
     private StartMode start = StartMode.UNIFORM;
     private Shortlist shortlist = Shortlist.NEAREST;
     private double outlierWeight = 0;
-    private boolean averageOrders = false;
+    private int gainOrders = 1;
 
     private Builder() {}
 
@@ -375,7 +376,7 @@ public final class GioConfig {
       start = c.start;
       shortlist = c.shortlist;
       outlierWeight = c.outlierWeight;
-      averageOrders = c.averageOrders;
+      gainOrders = c.gainOrders;
     }
 
     public Builder k(int v) {
@@ -531,8 +532,8 @@ public final class GioConfig {
       return this;
     }
 
-    public Builder averageOrders(boolean v) {
-      averageOrders = v;
+    public Builder gainOrders(int v) {
+      gainOrders = v;
       return this;
     }
 
@@ -596,6 +597,7 @@ public final class GioConfig {
       }
       atLeast("candidates", candidates, 1);
       atLeast("patience", patience, 0);
+      atLeast("gainOrders", gainOrders, 1);
       if (stop == StopRule.EXACT_INCREASE && !trackExactKl) {
         throw new InvalidConfigException(
             "stop exact_increase needs trackExactKl = true (it watches the exact estimator)");

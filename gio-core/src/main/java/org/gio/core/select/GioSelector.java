@@ -83,7 +83,7 @@ public final class GioSelector {
                 pool,
                 target,
                 config.k(),
-                config.averageOrders() ? 1 : config.k(),
+                Math.max(1, config.k() - config.gainOrders() + 1),
                 GainShortlist.depth(config.candidates(), pool.size()),
                 coverage(exact),
                 exact.size())
