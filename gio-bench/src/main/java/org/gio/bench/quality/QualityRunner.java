@@ -27,7 +27,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * <pre>
  *   java -cp gio-bench/target/benchmarks.jar org.gio.bench.quality.QualityRunner \
  *        [--tasks small,shift,noisy] [--out DIR] [--sizes 250,500,1000,2000] [--data DIR]
- *        [--variant 'name=recommended:candidates=16' ...] [--export DIR] [--no-ladder] [--quick]
+ *        [--variant 'name=recommended:candidates=16' ...] [--export DIR] [--no-ladder] [--quick] [--seeds 5]
  * </pre>
  */
 public final class QualityRunner {
@@ -52,6 +52,7 @@ public final class QualityRunner {
   public static void main(String[] args) throws Exception {
     List<String> tasks = List.of("small", "shift", "noisy");
     boolean quick = false;
+    int seeds = 5;
     Path out = Path.of("target/quality");
     Path data = FashionMnist.DEFAULT_DIR;
     Path export = null;
@@ -65,6 +66,7 @@ public final class QualityRunner {
         case "--export" -> export = Path.of(args[++i]);
         case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
         case "--quick" -> quick = true;
+        case "--seeds" -> seeds = Integer.parseInt(args[++i]);
         case "--no-ladder" -> {
           GioConfig d = variants.get("gio default");
           variants.clear();
@@ -79,7 +81,7 @@ public final class QualityRunner {
     }
     Files.createDirectories(out);
     GioSelector selector = Backends.injector(null, null).getInstance(GioSelector.class);
-    QualityRunner runner = new QualityRunner(selector, new Scorer(20, 0), sizes, variants);
+    QualityRunner runner = new QualityRunner(selector, new Scorer(20, 0, seeds), sizes, variants);
     runner.quick = quick;
     long t0 = System.nanoTime();
     FashionMnist mnist = FashionMnist.load(data);
