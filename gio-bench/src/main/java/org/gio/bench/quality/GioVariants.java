@@ -26,6 +26,9 @@ public final class GioVariants {
     m.put("+empty start", parse("faithful:stop=exact_increase,patience=5,maxiter=0,start=empty"));
     m.put("+rerank c=32", parse("faithful:stop=exact_increase,patience=5,maxiter=0,start=empty,candidates=32"));
     m.put("+softmin", parse("faithful:stop=exact_increase,patience=5,maxiter=0,start=empty,candidates=32,objective=softmin"));
+    m.put("previous default (worst start)", parse("recommended:shortlist=nearest,orders=1,outlier=0"));
+    m.put("+gain shortlist", parse("recommended:orders=1,outlier=0"));
+    m.put("+all orders", parse("recommended:outlier=0"));
     m.put("gio default", GioConfig.recommended());
     return m;
   }

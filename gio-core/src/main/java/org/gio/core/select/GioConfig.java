@@ -83,12 +83,14 @@ public final class GioConfig {
 
   /**
    * The evidence-based preset (gio-bench/docs/quality.md), what {@code gio select} uses when given
-   * only a pool and a target: an empty start; each iteration starts at the target row least covered
-   * by W ({@link VInit#WORST}); the best of the {@value #RECOMMENDED_CANDIDATES} pool rows nearest to
-   * it by exact KL decrease is taken; the {@code exact_increase} stop with patience {@value
-   * #RECOMMENDED_PATIENCE} decides the size (no cap on the count). The relaxation is the W-aware
-   * {@code softmin}; on the FashionMNIST tasks descending it from the worst-covered row did not
-   * improve the selection, so the preset takes 0 descent steps (set gradDescIter to descend).
+   * only a pool and a target: an empty start; each iteration shortlists the {@value
+   * #RECOMMENDED_CANDIDATES} pool rows with the largest estimated decrease of the k-NN estimator
+   * averaged over the neighbour orders 1..k ({@link Shortlist#GAIN}, {@code gainOrders} =
+   * {@value #RECOMMENDED_GAIN_ORDERS}), scores them exactly, adds the outlier penalty (weight
+   * {@value #RECOMMENDED_OUTLIER_WEIGHT}) and takes the best; the {@code exact_increase} stop with
+   * patience {@value #RECOMMENDED_PATIENCE} ends the run when that penalised estimator stops
+   * falling (no cap on the count). No descent runs while the gain table has rows to offer; the
+   * softmin relaxation, the {@code worst} start and 0 descent steps only matter if it runs dry.
    */
   public static GioConfig recommended() {
     return recommendedBuilder().build();
@@ -104,6 +106,9 @@ public final class GioConfig {
         .patience(RECOMMENDED_PATIENCE)
         .vInit(RECOMMENDED_V_INIT)
         .gradDescIter(RECOMMENDED_GRAD_DESC_ITER)
+        .shortlist(Shortlist.GAIN)
+        .gainOrders(RECOMMENDED_GAIN_ORDERS)
+        .outlierWeight(RECOMMENDED_OUTLIER_WEIGHT)
         .maxIter(Integer.MAX_VALUE);
   }
 
@@ -111,6 +116,8 @@ public final class GioConfig {
   static final int RECOMMENDED_PATIENCE = 5;
   static final VInit RECOMMENDED_V_INIT = VInit.WORST;
   static final int RECOMMENDED_GRAD_DESC_ITER = 0;
+  static final int RECOMMENDED_GAIN_ORDERS = 5;
+  static final double RECOMMENDED_OUTLIER_WEIGHT = 1;
 
   /** A builder starting from this configuration. */
   public Builder toBuilder() {
