@@ -163,8 +163,8 @@ class QualityOptionsTest {
   @Test
   void gainShortlistStopsExactlyWhenThePenalisedEstimatorStopsFalling() {
     // orders = 1: the estimator is KL_exact itself; orders = k: its mean over the orders 1..k
-    int d = 3;
-    VectorSet target = cloud(60, d, 0, 1);
+    int d = 8;
+    VectorSet target = cloud(200, d, 0, 1);
     VectorSet pool = pool(d);
     int[][] cases = {{1, 0}, {5, 0}, {5, 1}};
     for (int[] c : cases) {
@@ -197,7 +197,7 @@ class QualityOptionsTest {
           assertEquals(
               it.outcome() == SelectionListener.Outcome.ACCEPTED,
               falls,
-              name + ", iteration " + it.iteration() + ": change " + change + ", " + it.outcome());
+              name + ", iteration " + it.number() + ": change " + change + ", " + it.outcome());
         }
         if (it.outcome() == SelectionListener.Outcome.ACCEPTED) {
           for (ObjectiveState o : perOrder) {
