@@ -7,8 +7,8 @@ import org.gio.core.vectors.VectorOps;
 import org.gio.core.vectors.VectorSet;
 
 /**
- * Candidate generation for {@link Shortlist#GAIN}: the pool rows whose addition would lower
- * KL_exact(X ‖ W) the most, found from a table of each target row's nearest pool rows instead of
+ * Candidate generation for {@link Shortlist#GAIN}: the pool rows whose addition would lower the
+ * k-NN estimator the most, found from a table of each target row's nearest pool rows instead of
  * from an optimised point.
  *
  * <p>Why: KL_exact depends on W only through each target row's k-th neighbour distance ν_k(i)
@@ -20,17 +20,31 @@ import org.gio.core.vectors.VectorSet;
  *   gain(g) = Σ_{i : δ(x_i, g) &lt; ν_k(i)} [ log ν_k(i) − log max(δ(x_i, g), ν_{k−1}(i)) ]
  * </pre>
  *
- * The table holds, for every target row, its L nearest pool rows and their distances (computed
+ * Greedy on that alone is myopic: one row near x_i only moves ν_k(i) down to ν_{k−1}(i), so a
+ * target row that needs several new neighbours shows almost no gain for the first. With {@code
+ * from} &lt; k the table counts the same estimator averaged over the orders j = from..k,
+ *
+ * <pre>
+ *   A(W)    = (d/n) · Σ_i mean_j log ν_j(i) + log(m/(n − 1))       (+ a constant)
+ *   gain(g) = Σ_i mean_j [δ(x_i, g) &lt; ν_j(i)] · (log ν_j(i) − log max(δ(x_i, g), ν_{j−1}(i)))
+ * </pre>
+ *
+ * (ν_0 = 0), where a close row is credited at every order it improves; each order is the
+ * consistent Wang–Kulkarni–Verdú estimator, so their mean is one too. {@link #change} gives
+ * A(W ∪ {g}) − A(W) over all target rows; the selector ranks the shortlist and runs the exact stop
+ * on it (with from = k it is exactly KL_exact's change).
+ *
+ * <p>The table holds, for every target row, its L nearest pool rows and their distances (computed
  * once, n·M·d), and the inverse lists (pool row → the target rows that list it). gain(g) is kept
  * for every listed pool row and updated incrementally: adding a row changes ν only for the target
  * rows it is close to, and only the L entries of those rows change. Picking the shortlist is a scan
- * of the listed rows. The gain is exact for every target row whose ν_k(i) is at most its L-th
+ * of the listed rows. The kept gain is exact for every target row whose ν_k(i) is at most its L-th
  * listed distance (no unlisted row can then be closer) and a lower bound otherwise, which is why
- * the selector scores the shortlist by the exact estimator before taking a row.
+ * the selector scores the shortlist with {@link #change} before taking a row.
  *
- * <p>While W has fewer than k rows KL_exact is undefined; the gain then uses order j = m + 1 in
- * place of k (ν_j = +∞ capped at the largest listed distance R, ν_0 = 0), so the first rows are
- * those that sit close to many target rows. Not thread-safe; one per selection run.
+ * <p>While W has fewer than k rows the orders above m + 1 are undefined; the gain then counts the
+ * orders up to m + 1, with ν_{m+1} = +∞ read as the largest listed distance R, so the first rows
+ * are those that sit close to many target rows. Not thread-safe; one per selection run.
  */
 final class GainShortlist {
   /** Listed pool rows per target row: enough for the depth retrieval reaches at useful sizes. */
