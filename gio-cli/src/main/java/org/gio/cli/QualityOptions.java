@@ -2,6 +2,7 @@ package org.gio.cli;
 
 import org.gio.core.select.GioConfig;
 import org.gio.core.select.ObjectiveKind;
+import org.gio.core.select.Shortlist;
 import org.gio.core.select.StartMode;
 import org.gio.core.stop.StopRule;
 import picocli.CommandLine.ITypeConverter;
@@ -23,7 +24,7 @@ final class QualityOptions {
   @Option(names = "--objective", paramLabel = "NAME", converter = ObjectiveConverter.class, description = "Relaxation the candidate descends: softmin (W-aware) or averaged (the published one) (default: softmin; --faithful: averaged).")
   ObjectiveKind objective;
 
-  @Option(names = "--candidates", paramLabel = "C", description = "Score the C pool rows nearest the optimised point by exact KL decrease and take the best; 1 takes the nearest (default: " + 32 + "; --faithful: 1).")
+  @Option(names = "--candidates", paramLabel = "C", description = "Shortlist C pool rows, score them by exact KL decrease and take the best; 1 takes the single row (default: " + 32 + "; --faithful: 1).")
   Integer candidates;
 
   @Option(names = "--patience", paramLabel = "P", description = "Candidates the stop criterion may reject in a row (each dropped) before the run stops (default: 5; --faithful: 0).")
@@ -31,6 +32,15 @@ final class QualityOptions {
 
   @Option(names = "--start", paramLabel = "MODE", converter = StartConverter.class, description = "Initial selection when no --init or --random-init-pct: empty or uniform (default: empty; --faithful: uniform).")
   StartMode start;
+
+  @Option(names = "--shortlist", paramLabel = "FROM", converter = ShortlistConverter.class, description = "Where the C candidates come from: gain (the rows with the largest estimated KL decrease, from each target row's nearest pool rows; no descent) or nearest (the rows nearest the optimised point) (default: gain; --faithful: nearest).")
+  Shortlist shortlist;
+
+  @Option(names = "--gain-orders", paramLabel = "G", description = "With --shortlist gain: rank and stop by the k-NN estimator averaged over the G highest neighbour orders (1: order k alone; k: all) (default: 5; --faithful: 1).")
+  Integer gainOrders;
+
+  @Option(names = "--outlier-weight", paramLabel = "L", description = "Weight of the penalty on candidates outside the target cloud, in ranking and in the exact stop; 0 turns it off (default: 1; --faithful: 0).")
+  Double outlierWeight;
 
   @Option(names = "--softmin-beta", paramLabel = "B", description = "Sharpness of the softmin objective (default: the dimension d).")
   Double softminBeta;
@@ -56,6 +66,7 @@ final class QualityOptions {
         b.gradDescIter(R.gradDescIter());
       }
       b.objective(R.objective()).candidates(R.candidates()).patience(R.patience()).start(R.start());
+      b.shortlist(R.shortlist()).gainOrders(R.gainOrders()).outlierWeight(R.outlierWeight());
       if (fromFlags.stop() == StopRule.EXACT_INCREASE || !given(parsed, "--stop")) {
         b.trackExactKl(true);
       }
@@ -72,6 +83,15 @@ final class QualityOptions {
     if (start != null) {
       b.start(start);
     }
+    if (shortlist != null) {
+      b.shortlist(shortlist);
+    }
+    if (gainOrders != null) {
+      b.gainOrders(gainOrders);
+    }
+    if (outlierWeight != null) {
+      b.outlierWeight(outlierWeight);
+    }
     if (softminBeta != null) {
       b.softminBeta(softminBeta);
     }
@@ -86,6 +106,13 @@ final class QualityOptions {
     @Override
     public ObjectiveKind convert(String value) {
       return ObjectiveKind.parse(value);
+    }
+  }
+
+  static final class ShortlistConverter implements ITypeConverter<Shortlist> {
+    @Override
+    public Shortlist convert(String value) {
+      return Shortlist.parse(value);
     }
   }
 

@@ -46,22 +46,60 @@ public final class Baselines {
     return Arrays.copyOf(order, found);
   }
 
+  /** The kk pool rows nearest target row i, ascending by (distance, row) as a stable sort gives. */
   private static int[] kNearest(VectorSet pool, VectorSet target, int i, int kk) {
     double[] dist = new double[pool.size()];
     for (int r = 0; r < pool.size(); r++) {
       dist[r] = squared(pool, r, target, i);
     }
-    Integer[] idx = new Integer[pool.size()];
-    for (int r = 0; r < idx.length; r++) {
-      idx[r] = r;
+    // bounded max-heap of the kk best (distance, row), then sorted: O(M log kk), no boxing
+    int[] heap = new int[kk];
+    int filled = 0;
+    for (int r = 0; r < dist.length; r++) {
+      if (filled < kk) {
+        heap[filled] = r;
+        int c = filled++;
+        while (c > 0 && after(dist, heap[c], heap[(c - 1) / 2])) {
+          int p = (c - 1) / 2;
+          int t = heap[c];
+          heap[c] = heap[p];
+          heap[p] = t;
+          c = p;
+        }
+      } else if (after(dist, heap[0], r)) {
+        heap[0] = r;
+        int c = 0;
+        while (true) {
+          int l = 2 * c + 1;
+          if (l >= kk) {
+            break;
+          }
+          int m = l + 1 < kk && after(dist, heap[l + 1], heap[l]) ? l + 1 : l;
+          if (!after(dist, heap[m], heap[c])) {
+            break;
+          }
+          int t = heap[c];
+          heap[c] = heap[m];
+          heap[m] = t;
+          c = m;
+        }
+      }
     }
-    // partial selection would do; a sort keeps it simple and exact
-    Arrays.sort(idx, (a, b) -> Double.compare(dist[a], dist[b]));
-    int[] out = new int[kk];
-    for (int j = 0; j < kk; j++) {
-      out[j] = idx[j];
+    Integer[] out = new Integer[filled];
+    for (int j = 0; j < filled; j++) {
+      out[j] = heap[j];
     }
-    return out;
+    Arrays.sort(out, (a, b) -> after(dist, a, b) ? 1 : (after(dist, b, a) ? -1 : 0));
+    int[] rows = new int[filled];
+    for (int j = 0; j < filled; j++) {
+      rows[j] = out[j];
+    }
+    return rows;
+  }
+
+  /** True when row a comes after row b in (distance, row) order. */
+  private static boolean after(double[] dist, int a, int b) {
+    return dist[a] > dist[b] || (dist[a] == dist[b] && a > b);
   }
 
   /**

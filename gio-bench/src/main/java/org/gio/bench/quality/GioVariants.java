@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.gio.core.select.GioConfig;
 import org.gio.core.select.ObjectiveKind;
+import org.gio.core.select.Shortlist;
 import org.gio.core.select.StartMode;
 import org.gio.core.select.VInit;
 import org.gio.core.stop.StopRule;
@@ -12,7 +13,7 @@ import org.gio.core.stop.StopRule;
 /**
  * The GIO configurations the quality run compares, and a small spec language for trying others:
  * {@code name=base:key=value,key=value} with base {@code faithful} or {@code recommended} and keys
- * objective, start, candidates, stop, patience, vinit, iters, lr, beta, maxiter, k.
+ * objective, start, shortlist, outlier, orders, candidates, stop, patience, vinit, iters, lr, beta, maxiter, k.
  */
 public final class GioVariants {
   private GioVariants() {}
@@ -25,6 +26,9 @@ public final class GioVariants {
     m.put("+empty start", parse("faithful:stop=exact_increase,patience=5,maxiter=0,start=empty"));
     m.put("+rerank c=32", parse("faithful:stop=exact_increase,patience=5,maxiter=0,start=empty,candidates=32"));
     m.put("+softmin", parse("faithful:stop=exact_increase,patience=5,maxiter=0,start=empty,candidates=32,objective=softmin"));
+    m.put("previous default (worst start)", parse("recommended:shortlist=nearest,orders=1,outlier=0"));
+    m.put("+gain shortlist", parse("recommended:orders=1,outlier=0"));
+    m.put("+all orders", parse("recommended:outlier=0"));
     m.put("gio default", GioConfig.recommended());
     return m;
   }
@@ -49,6 +53,9 @@ public final class GioVariants {
         switch (key) {
           case "objective" -> b.objective(ObjectiveKind.parse(v));
           case "start" -> b.start(StartMode.parse(v));
+          case "shortlist" -> b.shortlist(Shortlist.parse(v));
+          case "outlier" -> b.outlierWeight(Double.parseDouble(v));
+          case "orders" -> b.gainOrders(Integer.parseInt(v));
           case "candidates", "c" -> b.candidates(Integer.parseInt(v));
           case "stop" -> b.stop(StopRule.parse(v));
           case "patience" -> b.patience(Integer.parseInt(v));

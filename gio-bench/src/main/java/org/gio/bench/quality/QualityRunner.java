@@ -27,7 +27,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * <pre>
  *   java -cp gio-bench/target/benchmarks.jar org.gio.bench.quality.QualityRunner \
  *        [--tasks small,shift,noisy] [--out DIR] [--sizes 250,500,1000,2000] [--data DIR]
- *        [--variant 'name=recommended:candidates=16' ...] [--export DIR] [--no-ladder]
+ *        [--variant 'name=recommended:candidates=16' ...] [--export DIR] [--no-ladder] [--quick] [--seeds 5]
  * </pre>
  */
 public final class QualityRunner {
@@ -40,6 +40,7 @@ public final class QualityRunner {
   private final List<Integer> sizes;
   private final Map<String, GioConfig> variants;
   private final StringBuilder log = new StringBuilder();
+  private boolean quick;
 
   public QualityRunner(GioSelector selector, Scorer scorer, List<Integer> sizes, Map<String, GioConfig> variants) {
     this.selector = selector;
@@ -50,6 +51,8 @@ public final class QualityRunner {
 
   public static void main(String[] args) throws Exception {
     List<String> tasks = List.of("small", "shift", "noisy");
+    boolean quick = false;
+    int seeds = 5;
     Path out = Path.of("target/quality");
     Path data = FashionMnist.DEFAULT_DIR;
     Path export = null;
@@ -62,6 +65,8 @@ public final class QualityRunner {
         case "--data" -> data = Path.of(args[++i]);
         case "--export" -> export = Path.of(args[++i]);
         case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
+        case "--quick" -> quick = true;
+        case "--seeds" -> seeds = Integer.parseInt(args[++i]);
         case "--no-ladder" -> {
           GioConfig d = variants.get("gio default");
           variants.clear();
@@ -76,7 +81,8 @@ public final class QualityRunner {
     }
     Files.createDirectories(out);
     GioSelector selector = Backends.injector(null, null).getInstance(GioSelector.class);
-    QualityRunner runner = new QualityRunner(selector, new Scorer(20, 0), sizes, variants);
+    QualityRunner runner = new QualityRunner(selector, new Scorer(20, 0, seeds), sizes, variants);
+    runner.quick = quick;
     long t0 = System.nanoTime();
     FashionMnist mnist = FashionMnist.load(data);
     StringBuilder md = new StringBuilder("# Selection quality (FashionMNIST, PCA-50)\n\n");
@@ -114,9 +120,17 @@ public final class QualityRunner {
       if (v.getKey().equals("gio default")) {
         defaultSize = s.size();
       }
+      if (quick && s.size() > 0) {
+        // exploring: retrieval at each variant's own size, nothing else
+        int[] near = Baselines.nearest(task.pool(), task.target(), s.size());
+        rows.add(scored(task, "nearest retrieval @" + v.getKey(), false, near, 0, "", null));
+      }
     }
     if (defaultSize < 0) {
       defaultSize = rows.get(rows.size() - 1).scores().size();
+    }
+    if (quick) {
+      return rows;
     }
     List<Integer> all = new ArrayList<>(sizes);
     if (!all.contains(defaultSize) && defaultSize > 0) {

@@ -65,6 +65,11 @@ public final class KnnKl implements Objective {
     }
 
     @Override
+    public double neighbourDistance(int row, int j) {
+      return nearest[row * k + j - 1];
+    }
+
+    @Override
     public double value() {
       if (m < k) {
         return Double.NaN;

@@ -35,6 +35,9 @@ public final class GioConfig {
   private final int candidates;
   private final int patience;
   private final StartMode start;
+  private final Shortlist shortlist;
+  private final double outlierWeight;
+  private final int gainOrders;
 
   private GioConfig(Builder b) {
     k = b.k;
@@ -64,6 +67,9 @@ public final class GioConfig {
     candidates = b.candidates;
     patience = b.patience;
     start = b.start;
+    shortlist = b.shortlist;
+    outlierWeight = b.outlierWeight;
+    gainOrders = b.gainOrders;
   }
 
   public static Builder builder() {
@@ -77,12 +83,14 @@ public final class GioConfig {
 
   /**
    * The evidence-based preset (gio-bench/docs/quality.md), what {@code gio select} uses when given
-   * only a pool and a target: an empty start; each iteration starts at the target row least covered
-   * by W ({@link VInit#WORST}); the best of the {@value #RECOMMENDED_CANDIDATES} pool rows nearest to
-   * it by exact KL decrease is taken; the {@code exact_increase} stop with patience {@value
-   * #RECOMMENDED_PATIENCE} decides the size (no cap on the count). The relaxation is the W-aware
-   * {@code softmin}; on the FashionMNIST tasks descending it from the worst-covered row did not
-   * improve the selection, so the preset takes 0 descent steps (set gradDescIter to descend).
+   * only a pool and a target: an empty start; each iteration shortlists the {@value
+   * #RECOMMENDED_CANDIDATES} pool rows with the largest estimated decrease of the k-NN estimator
+   * averaged over the neighbour orders 1..k ({@link Shortlist#GAIN}, {@code gainOrders} =
+   * {@value #RECOMMENDED_GAIN_ORDERS}), scores them exactly, adds the outlier penalty (weight
+   * {@value #RECOMMENDED_OUTLIER_WEIGHT}) and takes the best; the {@code exact_increase} stop with
+   * patience {@value #RECOMMENDED_PATIENCE} ends the run when that penalised estimator stops
+   * falling (no cap on the count). No descent runs while the gain table has rows to offer; the
+   * softmin relaxation, the {@code worst} start and 0 descent steps only matter if it runs dry.
    */
   public static GioConfig recommended() {
     return recommendedBuilder().build();
@@ -98,6 +106,9 @@ public final class GioConfig {
         .patience(RECOMMENDED_PATIENCE)
         .vInit(RECOMMENDED_V_INIT)
         .gradDescIter(RECOMMENDED_GRAD_DESC_ITER)
+        .shortlist(Shortlist.GAIN)
+        .gainOrders(RECOMMENDED_GAIN_ORDERS)
+        .outlierWeight(RECOMMENDED_OUTLIER_WEIGHT)
         .maxIter(Integer.MAX_VALUE);
   }
 
@@ -105,6 +116,8 @@ public final class GioConfig {
   static final int RECOMMENDED_PATIENCE = 5;
   static final VInit RECOMMENDED_V_INIT = VInit.WORST;
   static final int RECOMMENDED_GRAD_DESC_ITER = 0;
+  static final int RECOMMENDED_GAIN_ORDERS = 5;
+  static final double RECOMMENDED_OUTLIER_WEIGHT = 1;
 
   /** A builder starting from this configuration. */
   public Builder toBuilder() {
@@ -239,6 +252,28 @@ public final class GioConfig {
     return start;
   }
 
+  /** Where the candidates the exact estimator re-ranks come from. */
+  public Shortlist shortlist() {
+    return shortlist;
+  }
+
+  /**
+   * λ of the outlier penalty (OutlierPenalty): candidates are ranked, and the exact stop judges
+   * them, by KL_exact plus λ · (d/n) · max(0, s(g)); 0 turns it off.
+   */
+  public double outlierWeight() {
+    return outlierWeight;
+  }
+
+  /**
+   * For {@link Shortlist#GAIN}: rank candidates, and judge them in the exact stop, by the k-NN
+   * estimator averaged over this many neighbour orders, k − g + 1 .. k (1: order k alone, the
+   * exact estimator; k: every order), see GainShortlist. Values above k count as k.
+   */
+  public int gainOrders() {
+    return gainOrders;
+  }
+
   /**
    * Every option by its field name, in declaration order: the scale factor as {@code "auto"} when
    * automatic, enums by their reference names. For reports and logs.
@@ -272,6 +307,9 @@ public final class GioConfig {
     m.put("candidates", candidates);
     m.put("patience", patience);
     m.put("start", start.referenceName());
+    m.put("shortlist", shortlist.referenceName());
+    m.put("outlierWeight", outlierWeight);
+    m.put("gainOrders", gainOrders);
     return m;
   }
 
@@ -309,6 +347,9 @@ public final class GioConfig {
     private int candidates = 1;
     private int patience = 0;
     private StartMode start = StartMode.UNIFORM;
+    private Shortlist shortlist = Shortlist.NEAREST;
+    private double outlierWeight = 0;
+    private int gainOrders = 1;
 
     private Builder() {}
 
@@ -340,6 +381,9 @@ public final class GioConfig {
       candidates = c.candidates;
       patience = c.patience;
       start = c.start;
+      shortlist = c.shortlist;
+      outlierWeight = c.outlierWeight;
+      gainOrders = c.gainOrders;
     }
 
     public Builder k(int v) {
@@ -485,6 +529,21 @@ public final class GioConfig {
       return this;
     }
 
+    public Builder shortlist(Shortlist v) {
+      shortlist = v;
+      return this;
+    }
+
+    public Builder outlierWeight(double v) {
+      outlierWeight = v;
+      return this;
+    }
+
+    public Builder gainOrders(int v) {
+      gainOrders = v;
+      return this;
+    }
+
     /** Validates every field and builds. */
     public GioConfig build() {
       atLeast("k", k, 1);
@@ -528,6 +587,14 @@ public final class GioConfig {
       if (objective == null) {
         throw new InvalidConfigException("objective must be one of: averaged, softmin");
       }
+      if (!(outlierWeight >= 0 && Double.isFinite(outlierWeight))) {
+        throw new InvalidConfigException(
+            "outlierWeight must be a finite number ≥ 0 (0 turns the penalty off), was "
+                + outlierWeight);
+      }
+      if (shortlist == null) {
+        throw new InvalidConfigException("shortlist must be one of: nearest, gain");
+      }
       if (start == null) {
         throw new InvalidConfigException("start must be one of: uniform, empty");
       }
@@ -537,6 +604,7 @@ public final class GioConfig {
       }
       atLeast("candidates", candidates, 1);
       atLeast("patience", patience, 0);
+      atLeast("gainOrders", gainOrders, 1);
       if (stop == StopRule.EXACT_INCREASE && !trackExactKl) {
         throw new InvalidConfigException(
             "stop exact_increase needs trackExactKl = true (it watches the exact estimator)");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import jakarta.inject.Inject;
 import org.gio.core.objective.AveragedKnnKl;
+import org.gio.core.objective.Coverage;
 import org.gio.core.objective.DifferentiableObjective;
 import org.gio.core.objective.DifferentiableState;
 import org.gio.core.objective.KnnKl;
@@ -68,18 +69,29 @@ public final class GioSelector {
         config.trackExactKl()
             || config.candidates() > 1
             || config.stop() == StopRule.EXACT_INCREASE
-            || config.vInit() == VInit.WORST;
+            || config.vInit() == VInit.WORST
+            || config.shortlist() == Shortlist.GAIN;
     ObjectiveState exact = needExact ? new KnnKl(ops).start(t, init.points()) : null;
     int[] shortlist = new int[config.candidates()];
     CandidateIndex index = indexFactory.build(pool);
     StopCriterion criterion = StopCriteria.of(config);
+    OutlierPenalty penalty = new OutlierPenalty(ops, t, config.outlierWeight());
+    GainShortlist gains =
+        config.shortlist() == Shortlist.GAIN
+            ? new GainShortlist(
+                ops,
+                pool,
+                target,
+                config.k(),
+                Math.max(1, config.k() - config.gainOrders() + 1),
+                GainShortlist.depth(config.candidates(), pool.size()),
+                coverage(exact),
+                exact.size())
+            : null;
 
     CandidatePoint candidate = new CandidatePoint(config.vInit(), target, random);
     if (config.vInit() == VInit.WORST) {
-      if (!(exact instanceof org.gio.core.objective.Coverage)) {
-        throw new IllegalStateException("v-init worst needs the exact estimator's state");
-      }
-      candidate.coverage((org.gio.core.objective.Coverage) exact, t);
+      candidate.coverage(coverage(exact), t);
     }
     double scale =
         config.autoScale()
@@ -122,39 +134,62 @@ public final class GioSelector {
       }
       int steps = longDescent ? 3 * config.gradDescIter() : config.gradDescIter();
       longDescent = false;
-      candidate.prepare();
-      optimizer.optimize(state, candidate.point(), steps);
+      // The gain table proposes rows without a descent; when every listed row is gone, fall back
+      // to the search around the optimised point.
+      int gained = gains == null ? 0 : gains.top(config.candidates(), shortlist);
+      if (gained == 0) {
+        candidate.prepare();
+        optimizer.optimize(state, candidate.point(), steps);
+      }
       long t1 = System.nanoTime();
       int row;
       double candidateExact = Double.NaN;
-      if (config.candidates() == 1) {
+      // KL_exact(W ∪ {g}) plus g's outlier penalty: what the ranking and the exact stop compare
+      double candidateScore = Double.NaN;
+      if (gained == 0 && config.candidates() == 1) {
         row = index.nearest(candidate.point());
       } else {
-        // Re-rank the c nearest rows by the exact KL they would give (by the relaxation while
-        // the exact estimator is still undefined) and take the best; ties keep the nearer row.
-        int found = index.nearest(candidate.point(), config.candidates(), shortlist);
+        // Re-rank the c shortlisted rows by the exact KL they would give (while the exact
+        // estimator is still undefined: by the gain estimate, i.e. keep the first, or by the
+        // relaxation) and take the best; ties keep the earlier (nearer or higher-gain) row.
+        int found =
+            gained > 0 ? gained : index.nearest(candidate.point(), config.candidates(), shortlist);
         boolean exactDefined = exact.size() + 1 >= config.k();
         row = shortlist[0];
         double best = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < found; j++) {
-          double score =
-              exactDefined
-                  ? exact.valueIfAdded(pool, shortlist[j])
-                  : state.valueIfAdded(pool, shortlist[j]);
+        for (int j = 0; j < found && (exactDefined || gained == 0); j++) {
+          double score;
+          if (!exactDefined) {
+            score = state.valueIfAdded(pool, shortlist[j]);
+          } else if (gained > 0) {
+            // the change of the gain's objective (KL_exact up to a constant when it counts k alone)
+            score = gains.change(pool, shortlist[j]) + penalty.penalty(pool, shortlist[j]);
+          } else {
+            score = exact.valueIfAdded(pool, shortlist[j]) + penalty.penalty(pool, shortlist[j]);
+          }
           if (score < best) {
             best = score;
             row = shortlist[j];
           }
         }
-        if (exactDefined) {
-          candidateExact = best;
+        if (exactDefined && gained > 0) {
+          candidateExact = exact.valueIfAdded(pool, row);
+          candidateScore = Double.isNaN(previousExact) ? candidateExact : previousExact + best;
+        } else if (exactDefined) {
+          candidateScore = best;
+          candidateExact = best - penalty.penalty(pool, row);
         }
       }
       index.remove(row);
+      if (gains != null) {
+        gains.removed(row);
+      }
       long t2 = System.nanoTime();
       double kl = state.valueIfAdded(pool, row);
       if (exact != null && Double.isNaN(candidateExact)) {
         candidateExact = exact.valueIfAdded(pool, row);
+        candidateScore =
+            Double.isNaN(candidateExact) ? candidateExact : candidateExact + penalty.penalty(pool, row);
       }
       candidate.next();
       iterations++;
@@ -166,7 +201,7 @@ public final class GioSelector {
               selected.size(),
               pool.size(),
               risesInRow,
-              candidateExact,
+              candidateScore,
               previousExact);
       SelectionListener.Outcome outcome;
       double exactKl = Double.NaN;
@@ -177,6 +212,9 @@ public final class GioSelector {
       } else if (criterion.fires(context)) {
         if (config.resetsAllowed() && resets < config.maxResets()) {
           index.refill();
+          if (gains != null) {
+            gains.refilled();
+          }
           resets++;
           longDescent = true;
           outcome = SelectionListener.Outcome.RESET;
@@ -187,6 +225,9 @@ public final class GioSelector {
         state.add(pool, row);
         if (exact != null) {
           exact.add(pool, row);
+          if (gains != null) {
+            gains.added(coverage(exact));
+          }
           exactKl = exact.value();
           previousExact = exactKl;
           if (config.trackExactKl()) {
@@ -229,6 +270,13 @@ public final class GioSelector {
                 System.nanoTime() - start, setup, descentNanos, searchNanos, updateNanos));
     listener.finished(result);
     return result;
+  }
+
+  private static Coverage coverage(ObjectiveState exact) {
+    if (!(exact instanceof Coverage c)) {
+      throw new IllegalStateException("the exact estimator's state must expose its coverage");
+    }
+    return c;
   }
 
   private DifferentiableObjective objective(GioConfig config) {

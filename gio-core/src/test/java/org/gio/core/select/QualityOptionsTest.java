@@ -160,6 +160,94 @@ class QualityOptionsTest {
     assertTrue(near >= 0.95 * s.size(), near + " of " + s.size() + " near the target");
   }
 
+  @Test
+  void gainShortlistStopsExactlyWhenThePenalisedEstimatorStopsFalling() {
+    // orders = 1: the estimator is KL_exact itself; orders = k: its mean over the orders 1..k
+    int d = 8;
+    VectorSet target = cloud(200, d, 0, 1);
+    VectorSet pool = pool(d);
+    int[][] cases = {{1, 0}, {5, 0}, {5, 1}};
+    for (int[] c : cases) {
+      int orders = c[0];
+      double lambda = c[1];
+      GioConfig config =
+          GioConfig.recommendedBuilder().gainOrders(orders).outlierWeight(lambda).build();
+      List<SelectionListener.Iteration> its = new ArrayList<>();
+      Selection s = selector.select(pool, target, null, config, listener(its));
+      String name = "orders " + orders + ", λ " + lambda;
+      assertEquals("exact_increase", s.stopReason());
+      int k = config.k();
+      if (orders == k) {
+        assertTrue(s.size() > 2 * k, name + ": selected " + s.size());
+      }
+      Target t = Target.of(target, k, new ExactKthNeighbourSearch(ops));
+      OutlierPenalty penalty = new OutlierPenalty(ops, t, lambda);
+      ObjectiveState[] perOrder = new ObjectiveState[orders];
+      for (int j = 0; j < orders; j++) {
+        perOrder[j] = exactOf(target, pool.select(new int[0]), k - j);
+      }
+      int accepted = 0;
+      for (SelectionListener.Iteration it : its) {
+        double change = penalty.penalty(pool, it.row());
+        for (ObjectiveState o : perOrder) {
+          change += (o.valueIfAdded(pool, it.row()) - o.value()) / orders;
+        }
+        if (accepted >= k) {
+          boolean falls = change < 0;
+          assertEquals(
+              it.outcome() == SelectionListener.Outcome.ACCEPTED,
+              falls,
+              name + ", iteration " + it.number() + ": change " + change + ", " + it.outcome());
+        }
+        if (it.outcome() == SelectionListener.Outcome.ACCEPTED) {
+          for (ObjectiveState o : perOrder) {
+            o.add(pool, it.row());
+          }
+          accepted++;
+        }
+      }
+      assertEquals(SelectionListener.Outcome.STOPPED, its.get(its.size() - 1).outcome());
+      double[] ex = s.exactKl();
+      assertEquals(
+          ex[ex.length - 1], exactOf(target, pool.select(s.selected()), k).value(), 1e-9);
+    }
+  }
+
+  @Test
+  void gainShortlistTakesTheBestOfItsC() {
+    int d = 3;
+    int k = 3;
+    VectorSet target = cloud(40, d, 0, 3);
+    VectorSet pool = cloud(200, d, 0.3, 4);
+    VectorSet initial = cloud(k + 2, d, 0.1, 5); // the exact estimator is defined from the start
+    for (int c : new int[] {1, 2, 8, 30}) {
+      GioConfig config =
+          GioConfig.recommendedBuilder()
+              .k(k)
+              .gainOrders(1)
+              .outlierWeight(0)
+              .candidates(c)
+              .maxIter(1)
+              .stop(StopRule.DATA_SIZE)
+              .build();
+      Selection s = selector.select(pool, target, initial, config, SelectionListener.NONE);
+      ObjectiveState exact = exactOf(target, initial, k);
+      GainShortlist gains =
+          new GainShortlist(
+              ops, pool, target, k, k, GainShortlist.depth(c, pool.size()),
+              (org.gio.core.objective.Coverage) exact, initial.size());
+      int[] top = new int[c];
+      int found = gains.top(c, top);
+      int best = top[0];
+      for (int j = 0; j < found; j++) {
+        if (exact.valueIfAdded(pool, top[j]) < exact.valueIfAdded(pool, best)) {
+          best = top[j];
+        }
+      }
+      assertEquals(best, s.selected()[0], "c = " + c);
+    }
+  }
+
   private static SelectionListener listener(List<SelectionListener.Iteration> out) {
     return new SelectionListener() {
       @Override

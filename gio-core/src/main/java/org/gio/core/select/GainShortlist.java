@@ -1,0 +1,369 @@
+package org.gio.core.select;
+
+import java.util.Arrays;
+import org.gio.core.objective.ClippedDistance;
+import org.gio.core.objective.Coverage;
+import org.gio.core.vectors.VectorOps;
+import org.gio.core.vectors.VectorSet;
+
+/**
+ * Candidate generation for {@link Shortlist#GAIN}: the pool rows whose addition would lower the
+ * k-NN estimator the most, found from a table of each target row's nearest pool rows instead of
+ * from an optimised point.
+ *
+ * <p>Why: KL_exact depends on W only through each target row's k-th neighbour distance ν_k(i)
+ * (ALGORITHM.md §1), so a pool row g helps exactly the target rows it is closer to than their
+ * current ν_k(i), and its exact decrease is a sum over those rows:
+ *
+ * <pre>
+ *   KL_exact(W) − KL_exact(W ∪ {g}) = (d/n) · gain(g) − log((m + 1)/m)
+ *   gain(g) = Σ_{i : δ(x_i, g) &lt; ν_k(i)} [ log ν_k(i) − log max(δ(x_i, g), ν_{k−1}(i)) ]
+ * </pre>
+ *
+ * Greedy on that alone is myopic: one row near x_i only moves ν_k(i) down to ν_{k−1}(i), so a
+ * target row that needs several new neighbours shows almost no gain for the first. With {@code
+ * from} &lt; k the table counts the same estimator averaged over the orders j = from..k,
+ *
+ * <pre>
+ *   A(W)    = (d/n) · Σ_i mean_j log ν_j(i) + log(m/(n − 1))       (+ a constant)
+ *   gain(g) = Σ_i mean_j [δ(x_i, g) &lt; ν_j(i)] · (log ν_j(i) − log max(δ(x_i, g), ν_{j−1}(i)))
+ * </pre>
+ *
+ * (ν_0 = 0), where a close row is credited at every order it improves; each order is the
+ * consistent Wang–Kulkarni–Verdú estimator, so their mean is one too. {@link #change} gives
+ * A(W ∪ {g}) − A(W) over all target rows; the selector ranks the shortlist and runs the exact stop
+ * on it (with from = k it is exactly KL_exact's change).
+ *
+ * <p>The table holds, for every target row, its L nearest pool rows and their distances (computed
+ * once, n·M·d), and the inverse lists (pool row → the target rows that list it). gain(g) is kept
+ * for every listed pool row and updated incrementally: adding a row changes ν only for the target
+ * rows it is close to, and only the L entries of those rows change. Picking the shortlist is a scan
+ * of the listed rows. The kept gain is exact for every target row whose ν_k(i) is at most its L-th
+ * listed distance (no unlisted row can then be closer) and a lower bound otherwise, which is why
+ * the selector scores the shortlist with {@link #change} before taking a row.
+ *
+ * <p>While W has fewer than k rows the orders above m + 1 are undefined; the gain then counts the
+ * orders up to m + 1, with ν_{m+1} = +∞ read as the largest listed distance R, so the first rows
+ * are those that sit close to many target rows. Not thread-safe; one per selection run.
+ */
+final class GainShortlist {
+  /** Listed pool rows per target row: enough for the depth retrieval reaches at useful sizes. */
+  static int depth(int candidates, int poolSize) {
+    return Math.min(poolSize, Math.max(64, 4 * candidates));
+  }
+
+  private final VectorOps ops;
+  private final VectorSet target;
+  private final int n;
+  private final int k;
+  private final int depth;
+  /** Target row i's listed pool rows (ascending distance) at [i·L, (i+1)·L). */
+  private final int[] listRow;
+  /** log δ of those entries. */
+  private final double[] listLog;
+  /** Pool row → index into the listed-row arrays, or −1 when no target row lists it. */
+  private final int[] slot;
+  /** The distinct listed pool rows, ascending. */
+  private final int[] rows;
+  private final int[] inverseStart;
+  private final int[] inverseTarget;
+  private final double[] inverseLog;
+  private final double[] gain;
+  private final boolean[] taken;
+  /** Per target row i: log ν_j(i), j = 1..k, capped at R, at [i·k, (i+1)·k). */
+  private final double[] logNu;
+  private final double[] fresh;
+  private final double logCap;
+  /** The lowest neighbour order the gain averages over (k: the exact estimator alone). */
+  private final int from;
+  private final double scale;
+  private final double[] squared;
+  private int selected;
+
+  /**
+   * Builds the table for {@code pool} and {@code target}, with W's current coverage (its size
+   * {@code selected}).
+   */
+  GainShortlist(
+      VectorOps ops,
+      VectorSet pool,
+      VectorSet target,
+      int k,
+      int from,
+      int depth,
+      Coverage w,
+      int selected) {
+    this.ops = ops;
+    this.target = target;
+    this.from = from;
+    this.n = target.size();
+    this.scale = (double) target.dim() / target.size();
+    this.squared = new double[target.size()];
+    this.k = k;
+    this.depth = Math.min(depth, pool.size());
+    this.selected = selected;
+    int m = pool.size();
+    listRow = new int[n * this.depth];
+    listLog = new double[n * this.depth];
+    double[] all = new double[m];
+    double[] heapD = new double[this.depth];
+    int[] heapR = new int[this.depth];
+    double cap = 0;
+    for (int i = 0; i < n; i++) {
+      ops.squaredDistances(target.data(), target.offset(i), pool, all);
+      nearest(all, heapD, heapR);
+      for (int e = 0; e < this.depth; e++) {
+        listRow[i * this.depth + e] = heapR[e];
+        double delta = ClippedDistance.delta(heapD[e]);
+        listLog[i * this.depth + e] = Math.log(delta);
+        cap = Math.max(cap, delta);
+      }
+    }
+    logCap = Math.log(cap) + 1e-9;
+    slot = new int[m];
+    Arrays.fill(slot, -1);
+    int[] count = new int[m];
+    for (int r : listRow) {
+      count[r]++;
+    }
+    int distinct = 0;
+    for (int r = 0; r < m; r++) {
+      if (count[r] > 0) {
+        slot[r] = distinct++;
+      }
+    }
+    rows = new int[distinct];
+    inverseStart = new int[distinct + 1];
+    for (int r = 0; r < m; r++) {
+      if (slot[r] >= 0) {
+        rows[slot[r]] = r;
+        inverseStart[slot[r] + 1] = count[r];
+      }
+    }
+    for (int s = 0; s < distinct; s++) {
+      inverseStart[s + 1] += inverseStart[s];
+    }
+    inverseTarget = new int[listRow.length];
+    inverseLog = new double[listRow.length];
+    int[] fill = Arrays.copyOf(inverseStart, distinct);
+    for (int i = 0; i < n; i++) {
+      for (int e = 0; e < this.depth; e++) {
+        int s = slot[listRow[i * this.depth + e]];
+        inverseTarget[fill[s]] = i;
+        inverseLog[fill[s]] = listLog[i * this.depth + e];
+        fill[s]++;
+      }
+    }
+    gain = new double[distinct];
+    taken = new boolean[distinct];
+    logNu = new double[n * k];
+    fresh = new double[k];
+    recount(w);
+  }
+
+  /** The {@code depth} smallest of {@code squared} into (heapD, heapR), ascending; ties by row. */
+  private static void nearest(double[] squared, double[] heapD, int[] heapR) {
+    int size = heapD.length;
+    int filled = 0;
+    for (int r = 0; r < squared.length; r++) {
+      double v = squared[r];
+      if (filled < size) {
+        heapD[filled] = v;
+        heapR[filled] = r;
+        filled++;
+        siftUp(heapD, heapR, filled - 1);
+      } else if (v < heapD[0]) {
+        heapD[0] = v;
+        heapR[0] = r;
+        siftDown(heapD, heapR, size);
+      }
+    }
+    // heap sort (max-heap → ascending)
+    for (int end = size - 1; end > 0; end--) {
+      swap(heapD, heapR, 0, end);
+      siftDown(heapD, heapR, end);
+    }
+  }
+
+  private static boolean above(double[] d, int[] r, int a, int b) {
+    return d[a] > d[b] || (d[a] == d[b] && r[a] > r[b]);
+  }
+
+  private static void siftUp(double[] d, int[] r, int i) {
+    while (i > 0) {
+      int p = (i - 1) / 2;
+      if (!above(d, r, i, p)) {
+        return;
+      }
+      swap(d, r, i, p);
+      i = p;
+    }
+  }
+
+  private static void siftDown(double[] d, int[] r, int size) {
+    int i = 0;
+    while (true) {
+      int l = 2 * i + 1;
+      if (l >= size) {
+        return;
+      }
+      int c = l + 1 < size && above(d, r, l + 1, l) ? l + 1 : l;
+      if (!above(d, r, c, i)) {
+        return;
+      }
+      swap(d, r, i, c);
+      i = c;
+    }
+  }
+
+  private static void swap(double[] d, int[] r, int a, int b) {
+    double td = d[a];
+    d[a] = d[b];
+    d[b] = td;
+    int tr = r[a];
+    r[a] = r[b];
+    r[b] = tr;
+  }
+
+  /** The lowest order counted: {@code from}, or m + 1 while W is smaller. */
+  private int low() {
+    return Math.min(from, selected + 1);
+  }
+
+  /** The highest order counted: k, or m + 1 while W is smaller (higher ones are all R). */
+  private int high() {
+    return Math.min(k, selected + 1);
+  }
+
+  private void read(Coverage w, int i, double[] out) {
+    // +∞ (fewer than j rows in W) counts as R, or as the largest finite ν if that is farther
+    double last = logCap;
+    for (int j = 1; j <= k; j++) {
+      double nu = w.neighbourDistance(i, j);
+      out[j - 1] = nu == Double.POSITIVE_INFINITY ? last : Math.log(nu);
+      last = Math.max(last, out[j - 1]);
+    }
+  }
+
+  /**
+   * What a pool row at log-distance {@code logDelta} from target row i would remove from
+   * mean_j log ν_j(i) over the counted orders: ν_j becomes max(δ, ν_{j−1}) where δ &lt; ν_j.
+   */
+  private double contribution(double logDelta, double[] nu, int base) {
+    int lo = low();
+    int hi = high();
+    double sum = 0;
+    for (int j = hi; j >= lo; j--) {
+      double up = nu[base + j - 1];
+      if (!(logDelta < up)) {
+        break; // ν_j ascending in j: no lower order improves either
+      }
+      double below = j == 1 ? Double.NEGATIVE_INFINITY : nu[base + j - 2];
+      sum += up - Math.max(logDelta, below);
+    }
+    return sum / (hi - lo + 1);
+  }
+
+  /** Recomputes every gain from scratch (when the counted orders change). */
+  private void recount(Coverage w) {
+    double[] row = new double[k];
+    for (int i = 0; i < n; i++) {
+      read(w, i, row);
+      System.arraycopy(row, 0, logNu, i * k, k);
+    }
+    for (int s = 0; s < rows.length; s++) {
+      double g = 0;
+      for (int e = inverseStart[s]; e < inverseStart[s + 1]; e++) {
+        g += contribution(inverseLog[e], logNu, inverseTarget[e] * k);
+      }
+      gain[s] = g;
+    }
+  }
+
+  /**
+   * The change of the counted objective A(W) = (d/n) · Σ_i mean_j log ν_j(i) + log(m/(n − 1))
+   * (ALGORITHM.md §1 averaged over the orders {@code from}..k; with from = k it is KL_exact minus a
+   * constant) if pool row {@code row} were added, over every target row (not only listing ones).
+   * Negative means the row helps. Defined once W has at least k − 1 rows. O(n·d).
+   */
+  double change(VectorSet pool, int row) {
+    ops.squaredDistances(pool.data(), pool.offset(row), target, squared);
+    double g = 0;
+    for (int i = 0; i < n; i++) {
+      g += contribution(Math.log(ClippedDistance.delta(squared[i])), logNu, i * k);
+    }
+    return -scale * g + Math.log((double) (selected + 1) / selected);
+  }
+
+  /** The estimated gain of pool row {@code row} (0 for a row no target row lists). */
+  double gain(int row) {
+    return slot[row] < 0 ? 0 : gain[slot[row]];
+  }
+
+  /**
+   * Writes the available listed rows with the largest gains, best first (ties: lower row), into
+   * {@code out}; returns how many (0 when every listed row is taken).
+   */
+  int top(int count, int[] out) {
+    double[] best = new double[count];
+    int found = 0;
+    for (int s = 0; s < rows.length; s++) {
+      if (taken[s]) {
+        continue;
+      }
+      double g = gain[s];
+      if (found == count && !(g > best[found - 1])) {
+        continue;
+      }
+      int p = found < count ? found++ : count - 1;
+      while (p > 0 && g > best[p - 1]) {
+        best[p] = best[p - 1];
+        out[p] = out[p - 1];
+        p--;
+      }
+      best[p] = g;
+      out[p] = rows[s];
+    }
+    return found;
+  }
+
+  /** The row left the pool (accepted or rejected): never propose it again. */
+  void removed(int row) {
+    if (slot[row] >= 0) {
+      taken[slot[row]] = true;
+    }
+  }
+
+  /** The pool was refilled (a reset): every row may be proposed again. */
+  void refilled() {
+    Arrays.fill(taken, false);
+  }
+
+  /** W gained a row; {@code w} is its coverage after the addition. */
+  void added(Coverage w) {
+    int lo = low();
+    int hi = high();
+    selected++;
+    if (low() != lo || high() != hi) {
+      recount(w);
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      read(w, i, fresh);
+      int base = i * k;
+      boolean same = true;
+      for (int j = 0; j < k && same; j++) {
+        same = fresh[j] == logNu[base + j];
+      }
+      if (same) {
+        continue;
+      }
+      for (int e = i * depth; e < (i + 1) * depth; e++) {
+        double l = listLog[e];
+        double before = contribution(l, logNu, base);
+        gain[slot[listRow[e]]] += contribution(l, fresh, 0) - before;
+      }
+      System.arraycopy(fresh, 0, logNu, base, k);
+    }
+  }
+}
