@@ -43,7 +43,12 @@ public final class HnswCandidateIndex implements CandidateIndex {
     this.scores = new EuclideanScores(pool, ops);
     this.available = new AvailableRows(pool.size());
     long start = System.nanoTime();
-    this.graph = pool.isEmpty() ? null : GraphBuild.build(pool, scores, options);
+    this.graph =
+        pool.isEmpty()
+            ? null
+            : options.graphCache() == null
+                ? GraphBuild.build(pool, scores, options)
+                : GraphCache.loadOrBuild(options.graphCache(), pool, scores, options);
     this.buildNanos = System.nanoTime() - start;
   }
 
@@ -74,7 +79,7 @@ public final class HnswCandidateIndex implements CandidateIndex {
     }
   }
 
-  /** Wall time the graph build took. */
+  /** Wall time the graph build (or its load from {@link HnswOptions#graphCache()}) took. */
   public long buildNanos() {
     return buildNanos;
   }

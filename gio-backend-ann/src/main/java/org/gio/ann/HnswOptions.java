@@ -18,6 +18,7 @@ public final class HnswOptions {
   private final int exactScanRows;
   private final boolean scanWhenCheaper;
   private final int kthGraphMinRows;
+  private final java.nio.file.Path graphCache;
 
   private HnswOptions(Builder b) {
     this.maxConn = b.maxConn;
@@ -29,6 +30,7 @@ public final class HnswOptions {
     this.exactScanRows = b.exactScanRows < 0 ? b.efSearch : b.exactScanRows;
     this.scanWhenCheaper = b.scanWhenCheaper;
     this.kthGraphMinRows = b.kthGraphMinRows;
+    this.graphCache = b.graphCache;
   }
 
   public static Builder builder() {
@@ -47,6 +49,7 @@ public final class HnswOptions {
     b.exactScanRows = exactScanRows;
     b.scanWhenCheaper = scanWhenCheaper;
     b.kthGraphMinRows = kthGraphMinRows;
+    b.graphCache = graphCache;
     return b;
   }
 
@@ -100,12 +103,22 @@ public final class HnswOptions {
     return kthGraphMinRows;
   }
 
+  /**
+   * Directory where pool graphs are cached between runs, keyed by the rows' contents and the build
+   * options; {@code null} (the default) builds every time. For benchmarks that try many search
+   * settings on one large pool: a 1M-row build costs CPU-minutes, loading it seconds.
+   */
+  public java.nio.file.Path graphCache() {
+    return graphCache;
+  }
+
   @Override
   public String toString() {
     return "HnswOptions[M=" + maxConn + ", beamWidth=" + beamWidth + ", efSearch=" + efSearch
         + ", rerank=" + rerank + ", buildThreads=" + buildThreads + ", seed=" + seed
         + ", exactScanRows=" + exactScanRows + ", scanWhenCheaper=" + scanWhenCheaper
-        + ", kthGraphMinRows=" + kthGraphMinRows + "]";
+        + ", kthGraphMinRows=" + kthGraphMinRows
+        + (graphCache == null ? "" : ", graphCache=" + graphCache) + "]";
   }
 
   /** Options with their defaults; {@link #build()} validates them. */
@@ -119,6 +132,7 @@ public final class HnswOptions {
     private int exactScanRows = -1; // follows efSearch
     private boolean scanWhenCheaper = true;
     private int kthGraphMinRows = 10_000;
+    private java.nio.file.Path graphCache;
 
     private Builder() {}
 
@@ -166,6 +180,12 @@ public final class HnswOptions {
 
     public Builder kthGraphMinRows(int kthGraphMinRows) {
       this.kthGraphMinRows = kthGraphMinRows;
+      return this;
+    }
+
+    /** Cache directory for built pool graphs; {@code null} turns caching off. */
+    public Builder graphCache(java.nio.file.Path directory) {
+      this.graphCache = directory;
       return this;
     }
 
