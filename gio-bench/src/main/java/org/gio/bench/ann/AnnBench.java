@@ -103,6 +103,7 @@ public final class AnnBench {
       exactQps[level] = q / ((System.nanoTime() - e0) / 1e9);
       exactCpuQps[level] = q / ((cpu() - ec) / 1e9);
     }
+    hardness(name, pool, queries, exact);
     exact = null;
     for (int ef : efs) {
       HnswOptions o = options.toBuilder().efSearch(ef).rerank(-1).exactScanRows(-1).build();
@@ -143,6 +144,35 @@ public final class AnnBench {
             100.0 * (hnsw.graphAnswers() - graphBefore) / q);
       }
     }
+  }
+
+  /**
+   * How hard the nearest-neighbour problem is, untimed, on up to 100 queries with every row
+   * available: the local intrinsic dimension (Levina–Bickel MLE over the 20 nearest rows; high means
+   * distances concentrate and graph search needs more breadth) and the median relative gap between
+   * the 2nd and the 1st nearest distance (recall@1 must resolve it).
+   */
+  private static void hardness(String name, VectorSet pool, VectorSet queries, ExactCandidateIndex exact) {
+    exact.refill();
+    int k = 20;
+    int n = Math.min(100, queries.size());
+    double lidSum = 0;
+    double[] gaps = new double[n];
+    int[] out = new int[k];
+    for (int i = 0; i < n; i++) {
+      exact.nearest(queries.row(i), k, out);
+      double dk = Math.sqrt(distance(pool, queries, i, out[k - 1]));
+      double logSum = 0;
+      for (int j = 0; j < k - 1; j++) {
+        logSum += Math.log(dk / Math.sqrt(distance(pool, queries, i, out[j])));
+      }
+      lidSum += (k - 1) / logSum;
+      gaps[i] = Math.sqrt(distance(pool, queries, i, out[1]) / distance(pool, queries, i, out[0])) - 1;
+    }
+    Arrays.sort(gaps);
+    System.out.printf(Locale.ROOT,
+        "| %s | %d × %d | hardness: local intrinsic dimension ≈ %.1f (MLE, 20-NN), median 2nd/1st NN distance gap %.2f %% | | | | | | | | | | | |%n",
+        name, pool.size(), pool.dim(), lidSum / n, 100 * gaps[n / 2]);
   }
 
   private static double distance(VectorSet pool, VectorSet queries, int query, int row) {
