@@ -19,6 +19,7 @@ public final class HnswOptions {
   private final boolean scanWhenCheaper;
   private final int kthGraphMinRows;
   private final java.nio.file.Path graphCache;
+  private final boolean efFollowsAvailable;
 
   private HnswOptions(Builder b) {
     this.maxConn = b.maxConn;
@@ -31,6 +32,7 @@ public final class HnswOptions {
     this.scanWhenCheaper = b.scanWhenCheaper;
     this.kthGraphMinRows = b.kthGraphMinRows;
     this.graphCache = b.graphCache;
+    this.efFollowsAvailable = b.efFollowsAvailable;
   }
 
   public static Builder builder() {
@@ -50,6 +52,7 @@ public final class HnswOptions {
     b.scanWhenCheaper = scanWhenCheaper;
     b.kthGraphMinRows = kthGraphMinRows;
     b.graphCache = graphCache;
+    b.efFollowsAvailable = efFollowsAvailable;
     return b;
   }
 
@@ -104,6 +107,15 @@ public final class HnswOptions {
   }
 
   /**
+   * When on (the default), a query's breadth is efSearch × the available share (at least 16 or
+   * efSearch if smaller): a filtered search keeps ef available rows, so with half the pool removed
+   * it would otherwise explore twice the region, and cost twice as much, for no recall it needs.
+   */
+  public boolean efFollowsAvailable() {
+    return efFollowsAvailable;
+  }
+
+  /**
    * Directory where pool graphs are cached between runs, keyed by the rows' contents and the build
    * options; {@code null} (the default) builds every time. For benchmarks that try many search
    * settings on one large pool: a 1M-row build costs CPU-minutes, loading it seconds.
@@ -118,6 +130,7 @@ public final class HnswOptions {
         + ", rerank=" + rerank + ", buildThreads=" + buildThreads + ", seed=" + seed
         + ", exactScanRows=" + exactScanRows + ", scanWhenCheaper=" + scanWhenCheaper
         + ", kthGraphMinRows=" + kthGraphMinRows
+        + ", efFollowsAvailable=" + efFollowsAvailable
         + (graphCache == null ? "" : ", graphCache=" + graphCache) + "]";
   }
 
@@ -133,6 +146,7 @@ public final class HnswOptions {
     private boolean scanWhenCheaper = true;
     private int kthGraphMinRows = 10_000;
     private java.nio.file.Path graphCache;
+    private boolean efFollowsAvailable = true;
 
     private Builder() {}
 
@@ -180,6 +194,11 @@ public final class HnswOptions {
 
     public Builder kthGraphMinRows(int kthGraphMinRows) {
       this.kthGraphMinRows = kthGraphMinRows;
+      return this;
+    }
+
+    public Builder efFollowsAvailable(boolean efFollowsAvailable) {
+      this.efFollowsAvailable = efFollowsAvailable;
       return this;
     }
 

@@ -22,7 +22,7 @@ import org.gio.core.vectors.VectorSet;
  * FashionMNIST; optionally the ρ_k crossover. Prints a Markdown table (gio-bench/docs/ann.md).
  *
  * <p>Arguments are {@code key=value}: {@code sizes=10000,100000,1000000 dim=128 clusters=100
- * queries=200 m=16 beam=100 ef=100,200 threads=2 cache=DIR fashion=/usr/share/datasets/fashion-mnist
+ * queries=200 m=16 beam=100 ef=100,200 threads=2 adaptive=true cache=DIR fashion=/usr/share/datasets/fashion-mnist
  * kth=5000,10000,20000}; {@code fashion=} or {@code kth=} empty skips that part. {@code ef} may list
  * several search breadths, all measured on one graph (built once, or loaded from {@code cache}).
  */
@@ -46,6 +46,7 @@ public final class AnnBench {
             .maxConn(Integer.parseInt(a.getOrDefault("m", "16")))
             .beamWidth(Integer.parseInt(a.getOrDefault("beam", "100")))
             .buildThreads(Integer.parseInt(a.getOrDefault("threads", "2")))
+            .efFollowsAvailable(Boolean.parseBoolean(a.getOrDefault("adaptive", "true")))
             .graphCache(a.getOrDefault("cache", "").isBlank() ? null : Path.of(a.get("cache")))
             .build();
     int[] efs =
