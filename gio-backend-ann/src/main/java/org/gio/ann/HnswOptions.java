@@ -107,9 +107,9 @@ public final class HnswOptions {
   }
 
   /**
-   * When on (the default), a query's breadth is efSearch × the available share (at least 16 or
-   * efSearch if smaller): a filtered search keeps ef available rows, so with half the pool removed
-   * it would otherwise explore twice the region, and cost twice as much, for no recall it needs.
+   * When on (the default), a query's breadth is efSearch × the available share, but at least
+   * efSearch / 2: a filtered search keeps ef available rows, so with half the pool removed it would
+   * otherwise explore twice the region, and cost twice as much, for recall it does not need.
    */
   public boolean efFollowsAvailable() {
     return efFollowsAvailable;

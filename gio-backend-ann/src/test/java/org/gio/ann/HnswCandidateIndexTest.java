@@ -120,13 +120,13 @@ class HnswCandidateIndexTest {
     BitSet removed = new BitSet();
     int done = 0;
     int[] out = new int[20];
-    for (int keep : new int[] {1000, 300, 100}) {
+    for (int keep : new int[] {1600, 1000, 100}) {
       for (; done < pool.size() - keep; done++) {
         index.remove(order[done]);
         fixed.remove(order[done]);
         removed.set(order[done]);
       }
-      int scaled = Math.max(HnswCandidateIndex.MIN_EF, (int) Math.ceil(100.0 * keep / 2000));
+      int scaled = Math.max(50, (int) Math.ceil(100.0 * keep / 2000)); // 80, then the floor ef / 2
       assertEquals(scaled, index.queryEf(1));
       assertEquals(Math.max(20, scaled), index.queryEf(20));
       assertEquals(100, fixed.queryEf(1));
