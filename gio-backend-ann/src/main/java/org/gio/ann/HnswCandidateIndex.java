@@ -22,6 +22,8 @@ import org.gio.core.vectors.VectorSet;
  * nearly drained pool is still searched correctly. Not thread-safe, like every CandidateIndex.
  */
 public final class HnswCandidateIndex implements CandidateIndex {
+  /** The scan works on a compact copy once at most 1 / this share of the pool is available. */
+  private static final int COMPACT_SHARE = 8;
   private final VectorSet pool;
   private final HnswOptions options;
   private final EuclideanScores scores;
@@ -30,12 +32,21 @@ public final class HnswCandidateIndex implements CandidateIndex {
   private final long buildNanos;
   private long graphAnswers;
   /**
-   * Running mean of a graph search's visits scaled to a full pool (visits × available / size). A
-   * filtered search has to wade through about size / available removed rows per useful one, so this
-   * predicts the next search's visits; when that exceeds the available rows, the exact scan is
-   * cheaper and is used without first paying for a search that would be abandoned.
+   * Running mean of a graph search's visits per unit of {@link #reach}. A filtered search has to
+   * wade through about size / available removed rows per useful one, so this predicts the next
+   * search's visits; when that exceeds the available rows, the exact scan is cheaper and is used
+   * without first paying for a search that would be abandoned.
    */
-  private double visitsAtFullPool = -1;
+  private double visitsPerReach = -1;
+  /**
+   * Once few rows remain, a contiguous copy of them (and their pool rows), so the exact scan reads
+   * memory in order with the batched kernel instead of hopping through the whole pool: at 1M × 128
+   * with 95 % removed the hopping scan cost ~480 ns per row, 4× a sequential one. Re-copied when
+   * removals have halved it, dropped on refill, so the copying stays O(1) per removed row.
+   */
+  private VectorSet compact;
+  private int[] compactRows;
+  private double[] compactDistances;
 
   private HnswCandidateIndex(VectorSet pool, VectorOps ops, HnswOptions options) {
     this.pool = pool;
@@ -43,7 +54,12 @@ public final class HnswCandidateIndex implements CandidateIndex {
     this.scores = new EuclideanScores(pool, ops);
     this.available = new AvailableRows(pool.size());
     long start = System.nanoTime();
-    this.graph = pool.isEmpty() ? null : GraphBuild.build(pool, scores, options);
+    this.graph =
+        pool.isEmpty()
+            ? null
+            : options.graphCache() == null
+                ? GraphBuild.build(pool, scores, options)
+                : GraphCache.loadOrBuild(options.graphCache(), pool, scores, options);
     this.buildNanos = System.nanoTime() - start;
   }
 
@@ -74,7 +90,7 @@ public final class HnswCandidateIndex implements CandidateIndex {
     }
   }
 
-  /** Wall time the graph build took. */
+  /** Wall time the graph build (or its load from {@link HnswOptions#graphCache()}) took. */
   public long buildNanos() {
     return buildNanos;
   }
@@ -111,9 +127,10 @@ public final class HnswCandidateIndex implements CandidateIndex {
       return 0;
     }
     NearestRows best = new NearestRows(want);
+    int ef = queryEf(want);
     if (available.count() > options.exactScanRows()
-        && graphLooksCheaper()
-        && searchGraph(query, want, best)) {
+        && graphLooksCheaper(ef)
+        && searchGraph(query, want, ef, best)) {
       graphAnswers++;
     } else {
       best.clear();
@@ -125,24 +142,47 @@ public final class HnswCandidateIndex implements CandidateIndex {
     return want;
   }
 
-  private boolean graphLooksCheaper() {
-    if (!options.scanWhenCheaper() || visitsAtFullPool < 0) {
+  private boolean graphLooksCheaper(int ef) {
+    if (!options.scanWhenCheaper() || visitsPerReach < 0) {
       return true;
     }
-    return visitsAtFullPool * pool.size() / available.count() < available.count();
+    return visitsPerReach * reach(ef) < available.count();
   }
 
-  private void learnVisits(long visited) {
-    double sample = visited * (double) available.count() / pool.size();
-    visitsAtFullPool = visitsAtFullPool < 0 ? sample : 0.9 * visitsAtFullPool + 0.1 * sample;
+  /**
+   * How many graph nodes a filtered search for {@code ef} available rows has to wade through: about
+   * ef × size / available, since removed rows stay in the graph as stepping stones.
+   */
+  private double reach(int ef) {
+    return ef * (double) pool.size() / available.count();
+  }
+
+  private void learnVisits(long visited, int ef) {
+    double sample = visited / reach(ef);
+    visitsPerReach = visitsPerReach < 0 ? sample : 0.9 * visitsPerReach + 0.1 * sample;
+  }
+
+  /**
+   * The breadth of the next search. A filtered search keeps {@code ef} <em>available</em> rows, so
+   * with a share s of the pool available it already explores about ef / s nodes; scaling ef by s
+   * keeps the cost from growing by 1 / s. Not below efSearch / 2: at 1M × 128 with 95 % removed an
+   * ef of 15–20 dropped recall@1 to 0.95–0.96, because the re-ranked pool gets too small; at 50 %
+   * removed ef / 2 kept it at 0.992 (gio-bench/docs/ann.md). With the floor, heavy removal makes
+   * the graph search costlier than the (compact) scan, which then answers exactly.
+   */
+  int queryEf(int want) {
+    int ef = options.efSearch();
+    if (options.efFollowsAvailable()) {
+      ef = Math.max((int) Math.ceil(ef * (double) available.count() / pool.size()), (ef + 1) / 2);
+    }
+    return Math.max(want, ef);
   }
 
   /**
    * Fills {@code best} from the graph; false when the graph cannot answer well (the visit budget
    * ran out, or fewer than {@code want} available rows were reached).
    */
-  private boolean searchGraph(float[] query, int want, NearestRows best) {
-    int topK = Math.max(want, options.efSearch());
+  private boolean searchGraph(float[] query, int want, int topK, NearestRows best) {
     int visitLimit = options.scanWhenCheaper() ? available.count() : Integer.MAX_VALUE;
     KnnCollector collector;
     try {
@@ -152,7 +192,7 @@ public final class HnswCandidateIndex implements CandidateIndex {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // in-memory scoring never throws
     }
-    learnVisits(collector.visitedCount());
+    learnVisits(collector.visitedCount(), topK);
     if (collector.earlyTerminated()) {
       return false;
     }
@@ -175,9 +215,36 @@ public final class HnswCandidateIndex implements CandidateIndex {
 
   /** Exact answer over the available rows only. */
   private void scan(float[] query, NearestRows best) {
+    int count = available.count();
+    if (count <= pool.size() / COMPACT_SHARE) {
+      if (compact == null || compactRows.length > 2 * count) {
+        compactAvailable();
+      }
+      scores.squaredDistances(query, compact, compactDistances);
+      for (int i = 0; i < compactRows.length; i++) {
+        if (available.get(compactRows[i])) {
+          best.offer(compactRows[i], compactDistances[i]);
+        }
+      }
+      return;
+    }
     for (int row = available.next(0); row >= 0; row = available.next(row + 1)) {
       best.offer(row, scores.squaredDistance(query, 0, row));
     }
+  }
+
+  private void compactAvailable() {
+    int count = available.count();
+    int dim = pool.dim();
+    float[] data = new float[count * dim];
+    compactRows = new int[count];
+    int i = 0;
+    for (int row = available.next(0); row >= 0; row = available.next(row + 1), i++) {
+      compactRows[i] = row;
+      System.arraycopy(pool.data(), pool.offset(row), data, i * dim, dim);
+    }
+    compact = VectorSet.wrap(data, count, dim);
+    compactDistances = new double[count];
   }
 
   @Override
@@ -188,5 +255,8 @@ public final class HnswCandidateIndex implements CandidateIndex {
   @Override
   public void refill() {
     available.refill();
+    compact = null;
+    compactRows = null;
+    compactDistances = null;
   }
 }

@@ -18,6 +18,8 @@ public final class HnswOptions {
   private final int exactScanRows;
   private final boolean scanWhenCheaper;
   private final int kthGraphMinRows;
+  private final java.nio.file.Path graphCache;
+  private final boolean efFollowsAvailable;
 
   private HnswOptions(Builder b) {
     this.maxConn = b.maxConn;
@@ -29,6 +31,8 @@ public final class HnswOptions {
     this.exactScanRows = b.exactScanRows < 0 ? b.efSearch : b.exactScanRows;
     this.scanWhenCheaper = b.scanWhenCheaper;
     this.kthGraphMinRows = b.kthGraphMinRows;
+    this.graphCache = b.graphCache;
+    this.efFollowsAvailable = b.efFollowsAvailable;
   }
 
   public static Builder builder() {
@@ -47,6 +51,8 @@ public final class HnswOptions {
     b.exactScanRows = exactScanRows;
     b.scanWhenCheaper = scanWhenCheaper;
     b.kthGraphMinRows = kthGraphMinRows;
+    b.graphCache = graphCache;
+    b.efFollowsAvailable = efFollowsAvailable;
     return b;
   }
 
@@ -100,12 +106,32 @@ public final class HnswOptions {
     return kthGraphMinRows;
   }
 
+  /**
+   * When on (the default), a query's breadth is efSearch × the available share, but at least
+   * efSearch / 2: a filtered search keeps ef available rows, so with half the pool removed it would
+   * otherwise explore twice the region, and cost twice as much, for recall it does not need.
+   */
+  public boolean efFollowsAvailable() {
+    return efFollowsAvailable;
+  }
+
+  /**
+   * Directory where pool graphs are cached between runs, keyed by the rows' contents and the build
+   * options; {@code null} (the default) builds every time. For benchmarks that try many search
+   * settings on one large pool: a 1M-row build costs CPU-minutes, loading it seconds.
+   */
+  public java.nio.file.Path graphCache() {
+    return graphCache;
+  }
+
   @Override
   public String toString() {
     return "HnswOptions[M=" + maxConn + ", beamWidth=" + beamWidth + ", efSearch=" + efSearch
         + ", rerank=" + rerank + ", buildThreads=" + buildThreads + ", seed=" + seed
         + ", exactScanRows=" + exactScanRows + ", scanWhenCheaper=" + scanWhenCheaper
-        + ", kthGraphMinRows=" + kthGraphMinRows + "]";
+        + ", kthGraphMinRows=" + kthGraphMinRows
+        + ", efFollowsAvailable=" + efFollowsAvailable
+        + (graphCache == null ? "" : ", graphCache=" + graphCache) + "]";
   }
 
   /** Options with their defaults; {@link #build()} validates them. */
@@ -119,6 +145,8 @@ public final class HnswOptions {
     private int exactScanRows = -1; // follows efSearch
     private boolean scanWhenCheaper = true;
     private int kthGraphMinRows = 10_000;
+    private java.nio.file.Path graphCache;
+    private boolean efFollowsAvailable = true;
 
     private Builder() {}
 
@@ -166,6 +194,17 @@ public final class HnswOptions {
 
     public Builder kthGraphMinRows(int kthGraphMinRows) {
       this.kthGraphMinRows = kthGraphMinRows;
+      return this;
+    }
+
+    public Builder efFollowsAvailable(boolean efFollowsAvailable) {
+      this.efFollowsAvailable = efFollowsAvailable;
+      return this;
+    }
+
+    /** Cache directory for built pool graphs; {@code null} turns caching off. */
+    public Builder graphCache(java.nio.file.Path directory) {
+      this.graphCache = directory;
       return this;
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.SplittableRandom;
 import org.gio.core.search.CandidateIndex;
@@ -104,6 +105,73 @@ class HnswCandidateIndexTest {
         recall, recall10, 100 * removedShare);
     assertTrue(recall >= 0.99, "recall@1 " + recall);
     assertTrue(recall10 >= 0.98, "recall@10 " + recall10);
+  }
+
+  @Test
+  void queryBreadthFollowsTheAvailableShareAndNeverReturnsARemovedRow() {
+    VectorSet pool = TestData.clustered(2000, 8, 5, 31);
+    HnswOptions options = GRAPH_ONLY.toBuilder().efSearch(100).build();
+    HnswCandidateIndex index = HnswCandidateIndex.build(pool, OPS, options);
+    HnswCandidateIndex fixed =
+        HnswCandidateIndex.build(pool, OPS, options.toBuilder().efFollowsAvailable(false).build());
+    assertEquals(100, index.queryEf(1));
+    SplittableRandom random = new SplittableRandom(32);
+    int[] order = random.ints(0, pool.size()).distinct().limit(pool.size()).toArray();
+    BitSet removed = new BitSet();
+    int done = 0;
+    int[] out = new int[20];
+    for (int keep : new int[] {1600, 1000, 100}) {
+      for (; done < pool.size() - keep; done++) {
+        index.remove(order[done]);
+        fixed.remove(order[done]);
+        removed.set(order[done]);
+      }
+      int scaled = Math.max(50, (int) Math.ceil(100.0 * keep / 2000)); // 80, then the floor ef / 2
+      assertEquals(scaled, index.queryEf(1));
+      assertEquals(Math.max(20, scaled), index.queryEf(20));
+      assertEquals(100, fixed.queryEf(1));
+      for (int q = 0; q < 50; q++) {
+        assertEquals(20, index.nearest(TestData.query(pool, random), 20, out));
+        for (int row : out) {
+          assertFalse(removed.get(row), "removed row " + row + " with " + keep + " left");
+        }
+      }
+    }
+  }
+
+  /** Below 1/8 of the pool the scan runs on a compact copy, re-copied as removals halve it. */
+  @Test
+  void compactScanOfFewRowsAnswersExactlyAndNeverReturnsARemovedRow() {
+    VectorSet pool = TestData.clustered(3000, 8, 6, 21);
+    HnswCandidateIndex hnsw = HnswCandidateIndex.build(pool, OPS, HnswOptions.DEFAULTS);
+    ExactCandidateIndex exact = new ExactCandidateIndex(pool, OPS);
+    SplittableRandom random = new SplittableRandom(22);
+    int[] order = random.ints(0, pool.size()).distinct().limit(pool.size()).toArray();
+    int[] top = new int[5];
+    int[] exactTop = new int[5];
+    for (int round = 0; round < 2; round++) { // the second round follows a refill
+      BitSet removed = new BitSet();
+      int done = 0;
+      for (int keep : new int[] {400, 300, 150, 60, 7, 1}) {
+        for (; done < pool.size() - keep; done++) {
+          hnsw.remove(order[done]);
+          exact.remove(order[done]);
+          removed.set(order[done]);
+        }
+        for (int q = 0; q < 30; q++) {
+          float[] v = TestData.query(pool, random);
+          int want = Math.min(5, keep);
+          assertEquals(want, hnsw.nearest(v, 5, top));
+          exact.nearest(v, 5, exactTop);
+          assertArrayEquals(Arrays.copyOf(exactTop, want), Arrays.copyOf(top, want), keep + " left");
+          for (int i = 0; i < want; i++) {
+            assertFalse(removed.get(top[i]), "removed row " + top[i]);
+          }
+        }
+      }
+      hnsw.refill();
+      exact.refill();
+    }
   }
 
   @Test
