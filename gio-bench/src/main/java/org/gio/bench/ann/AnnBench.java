@@ -23,11 +23,12 @@ import org.gio.core.vectors.VectorSet;
  *
  * <p>Arguments are {@code key=value}: {@code sizes=10000,100000,1000000 dim=128 clusters=100
  * queries=200 m=16 beam=100 ef=100,200 threads=2 adaptive=true cache=DIR fashion=/usr/share/datasets/fashion-mnist
- * kth=5000,10000,20000}; {@code fashion=} or {@code kth=} empty skips that part. {@code ef} may list
+ * kth=5000,10000,20000 ops=scalar}; {@code fashion=} or {@code kth=} empty skips that part. {@code ef} may list
  * several search breadths, all measured on one graph (built once, or loaded from {@code cache}).
  */
 public final class AnnBench {
-  private static final VectorOps OPS = new ScalarVectorOps();
+  /** Kernels of the exact scan, the re-ranking and the fallback scan: {@code ops=scalar|simd}. */
+  private static VectorOps OPS = new ScalarVectorOps();
   private static final double[] REMOVED = {0.0, 0.5, 0.95};
 
   private AnnBench() {}
@@ -37,6 +38,9 @@ public final class AnnBench {
     for (String arg : args) {
       int eq = arg.indexOf('=');
       a.put(arg.substring(0, eq), arg.substring(eq + 1));
+    }
+    if (a.getOrDefault("ops", "scalar").equals("simd")) {
+      OPS = org.gio.simd.SimdKernels.get();
     }
     int dim = Integer.parseInt(a.getOrDefault("dim", "128"));
     int clusters = Integer.parseInt(a.getOrDefault("clusters", "100"));
