@@ -3,7 +3,6 @@ package org.gio.core.select;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.SplittableRandom;
 import org.gio.core.objective.Coverage;
 import org.gio.core.objective.ExactKthNeighbourSearch;
 import org.gio.core.objective.KnnKl;
@@ -12,6 +11,7 @@ import org.gio.core.objective.Target;
 import org.gio.core.vectors.ScalarVectorOps;
 import org.gio.core.vectors.VectorOps;
 import org.gio.core.vectors.VectorSet;
+import org.gio.core.testing.RandomVectors;
 import org.junit.jupiter.api.Test;
 
 /** The gain table against the exact estimator it estimates (ALGORITHM.md §1). */
@@ -20,12 +20,7 @@ class GainShortlistTest {
   private static final int K = 3;
 
   private static VectorSet gaussian(int n, int d, double shift, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    float[] a = new float[n * d];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = (float) (shift + r.nextGaussian());
-    }
-    return VectorSet.wrap(a, n, d);
+    return RandomVectors.gaussian(seed, n, d, shift, 1.0);
   }
 
   private final VectorSet target = gaussian(40, 3, 0, 1);

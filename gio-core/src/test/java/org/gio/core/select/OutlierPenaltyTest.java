@@ -3,24 +3,19 @@ package org.gio.core.select;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.SplittableRandom;
 import org.gio.core.objective.ExactKthNeighbourSearch;
 import org.gio.core.objective.Target;
 import org.gio.core.vectors.ScalarVectorOps;
 import org.gio.core.vectors.VectorOps;
 import org.gio.core.vectors.VectorSet;
+import org.gio.core.testing.RandomVectors;
 import org.junit.jupiter.api.Test;
 
 class OutlierPenaltyTest {
   private final VectorOps ops = new ScalarVectorOps();
 
   private static VectorSet gaussian(int n, int d, double shift, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    float[] a = new float[n * d];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = (float) (shift + r.nextGaussian());
-    }
-    return VectorSet.wrap(a, n, d);
+    return RandomVectors.gaussian(seed, n, d, shift, 1.0);
   }
 
   @Test
