@@ -126,11 +126,10 @@ final class PanamaVectorOps implements VectorOps {
     for (int c = 0; c < d; c++) {
       vv += (double) v[c] * v[c];
     }
-    double vNorm = vv;
-    int stride = d;
+    double vNorm = vv; // effectively final, for the chunk tasks
     double[] partials = PARTIALS.get();
-    if (partials.length < count * stride) {
-      partials = new double[count * stride];
+    if (partials.length < count * d) {
+      partials = new double[count * d];
       PARTIALS.set(partials);
     }
     double[] p = partials;
@@ -138,10 +137,10 @@ final class PanamaVectorOps implements VectorOps {
         count,
         (long) n * d >= PARALLEL_FLOATS,
         c -> gradientChunk(v, vNorm, rows, norms, logFloor, c * CHUNK_ROWS,
-            Math.min(n, (c + 1) * CHUNK_ROWS), p, c * stride));
+            Math.min(n, (c + 1) * CHUNK_ROWS), p, c * d));
     java.util.Arrays.fill(out, 0, d, 0.0);
     for (int c = 0; c < count; c++) { // fixed order: the same bits on any number of threads
-      int o = c * stride;
+      int o = c * d;
       for (int j = 0; j < d; j++) {
         out[j] += p[o + j];
       }
