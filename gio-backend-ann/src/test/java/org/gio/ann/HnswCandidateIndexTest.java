@@ -107,6 +107,62 @@ class HnswCandidateIndexTest {
     assertTrue(recall10 >= 0.98, "recall@10 " + recall10);
   }
 
+  /**
+   * With a compute backend other than the scalar reference (the simd one in practice) the graph is
+   * built and navigated with that backend's kernel instead of Lucene's: recall must not suffer.
+   */
+  @Test
+  void navigationWithAnotherBackendKeepsRecall() {
+    VectorOps other = new DelegatingOps(OPS);
+    VectorSet pool = TestData.clustered(4000, 16, 20, 5);
+    HnswCandidateIndex hnsw = HnswCandidateIndex.build(pool, other, HnswOptions.DEFAULTS);
+    ExactCandidateIndex exact = new ExactCandidateIndex(pool, OPS);
+    SplittableRandom random = new SplittableRandom(8);
+    int queries = 300;
+    int hits = 0;
+    for (int q = 0; q < queries; q++) {
+      float[] v = TestData.query(pool, random);
+      hits += hnsw.nearest(v) == exact.nearest(v) ? 1 : 0;
+    }
+    assertTrue(hits >= 0.99 * queries, "recall@1 " + hits / (double) queries);
+    assertTrue(hnsw.graphAnswers() > 0, "the graph answered no query");
+  }
+
+  /** A VectorOps that is not {@link ScalarVectorOps} but computes the same values. */
+  private static final class DelegatingOps implements VectorOps {
+    private final VectorOps inner;
+
+    DelegatingOps(VectorOps inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public String name() {
+      return "delegating";
+    }
+
+    @Override
+    public double squaredDistance(float[] a, int aOffset, float[] b, int bOffset, int length) {
+      return inner.squaredDistance(a, aOffset, b, bOffset, length);
+    }
+
+    @Override
+    public double dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
+      return inner.dot(a, aOffset, b, bOffset, length);
+    }
+
+    @Override
+    public void squaredDistances(
+        float[] query, int queryOffset, VectorSet rows, int fromRow, int toRow, double[] out) {
+      inner.squaredDistances(query, queryOffset, rows, fromRow, toRow, out);
+    }
+
+    @Override
+    public void weightedRowSum(double[] weights, VectorSet rows, double[] out) {
+      inner.weightedRowSum(weights, rows, out);
+    }
+  }
+
   @Test
   void queryBreadthFollowsTheAvailableShareAndNeverReturnsARemovedRow() {
     VectorSet pool = TestData.clustered(2000, 8, 5, 31);
