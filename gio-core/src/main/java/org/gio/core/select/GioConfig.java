@@ -37,6 +37,8 @@ public final class GioConfig {
   private final StartMode start;
   private final Shortlist shortlist;
   private final double outlierWeight;
+  private final double densityWeight;
+  private final double densityThreshold;
   private final int gainOrders;
 
   private GioConfig(Builder b) {
@@ -69,6 +71,8 @@ public final class GioConfig {
     start = b.start;
     shortlist = b.shortlist;
     outlierWeight = b.outlierWeight;
+    densityWeight = b.densityWeight;
+    densityThreshold = b.densityThreshold;
     gainOrders = b.gainOrders;
   }
 
@@ -266,6 +270,20 @@ public final class GioConfig {
   }
 
   /**
+   * λ_D of the density-ratio penalty (DensityRatioPenalty): candidates are ranked, and the exact
+   * stop judges them, by the estimator plus λ_D · (1/n) · max(0, τ − r(g)), r(g) the k-NN estimate
+   * of log p_X(g)/p_G(g); 0 (the default) turns it off.
+   */
+  public double densityWeight() {
+    return densityWeight;
+  }
+
+  /** τ of the density-ratio penalty: candidates whose log density ratio r(g) is below τ pay. */
+  public double densityThreshold() {
+    return densityThreshold;
+  }
+
+  /**
    * For {@link Shortlist#GAIN}: rank candidates, and judge them in the exact stop, by the k-NN
    * estimator averaged over this many neighbour orders, k − g + 1 .. k (1: order k alone, the
    * exact estimator; k: every order), see GainShortlist. Values above k count as k.
@@ -309,6 +327,10 @@ public final class GioConfig {
     m.put("start", start.referenceName());
     m.put("shortlist", shortlist.referenceName());
     m.put("outlierWeight", outlierWeight);
+    if (densityWeight != 0) {
+      m.put("densityWeight", densityWeight);
+      m.put("densityThreshold", densityThreshold);
+    }
     m.put("gainOrders", gainOrders);
     return m;
   }
@@ -349,6 +371,8 @@ public final class GioConfig {
     private StartMode start = StartMode.UNIFORM;
     private Shortlist shortlist = Shortlist.NEAREST;
     private double outlierWeight = 0;
+    private double densityWeight = 0;
+    private double densityThreshold = 0;
     private int gainOrders = 1;
 
     private Builder() {}
@@ -383,6 +407,8 @@ public final class GioConfig {
       start = c.start;
       shortlist = c.shortlist;
       outlierWeight = c.outlierWeight;
+      densityWeight = c.densityWeight;
+      densityThreshold = c.densityThreshold;
       gainOrders = c.gainOrders;
     }
 
@@ -539,6 +565,16 @@ public final class GioConfig {
       return this;
     }
 
+    public Builder densityWeight(double v) {
+      densityWeight = v;
+      return this;
+    }
+
+    public Builder densityThreshold(double v) {
+      densityThreshold = v;
+      return this;
+    }
+
     public Builder gainOrders(int v) {
       gainOrders = v;
       return this;
@@ -591,6 +627,15 @@ public final class GioConfig {
         throw new InvalidConfigException(
             "outlierWeight must be a finite number ≥ 0 (0 turns the penalty off), was "
                 + outlierWeight);
+      }
+      if (!(densityWeight >= 0 && Double.isFinite(densityWeight))) {
+        throw new InvalidConfigException(
+            "densityWeight must be a finite number ≥ 0 (0 turns the penalty off), was "
+                + densityWeight);
+      }
+      if (!Double.isFinite(densityThreshold)) {
+        throw new InvalidConfigException(
+            "densityThreshold must be a finite log density ratio (e.g. 0), was " + densityThreshold);
       }
       if (shortlist == null) {
         throw new InvalidConfigException("shortlist must be one of: nearest, gain");
