@@ -13,7 +13,7 @@ import org.gio.core.vectors.VectorSet;
  * <pre>
  *   r(g)       = d · (log ν^G_K(g) − log ν^X_k(g)) + log((M − 1)/n) + ψ(k) − ψ(K)   ≈ log p_X(g)/p_G(g)
  *   K          = clamp(round(k · (M − 1)/n), k, M − 1)
- *   penalty(g) = λ_D · (1/n) · max(0, τ − r(g))
+ *   penalty(g) = λ_D · (1/n) · max(0, τ − r(g))      (λ_D = ∞: drop g if r(g) < τ)
  * </pre>
  *
  * where ν^G_K(g) is the distance from g to its K-th nearest <em>other</em> pool row, ν^X_k(g) to
@@ -81,9 +81,26 @@ final class DensityRatioPenalty {
     return r;
   }
 
-  /** λ_D · (1/n) · max(0, τ − r(g)): what the candidate adds to the penalised objective. */
+  /**
+   * An infinite λ_D makes the term a filter: the selector drops a shortlisted row with r(g) < τ
+   * from the pool before ranking, so it neither competes nor counts as a rejection for patience
+   * (a finite penalty that large would end the run once every shortlisted row pays it).
+   */
+  boolean filters() {
+    return lambda == Double.POSITIVE_INFINITY;
+  }
+
+  /** For the filter: whether pool row {@code row} may be selected, r(g) ≥ τ. */
+  boolean passes(int row) {
+    return logRatio(row) >= tau;
+  }
+
+  /**
+   * λ_D · (1/n) · max(0, τ − r(g)): what the candidate adds to the penalised objective (0 when the
+   * term is off or a filter).
+   */
   double penalty(int row) {
-    if (lambda == 0) {
+    if (lambda == 0 || filters()) {
       return 0;
     }
     return lambda / target.size() * Math.max(0, tau - logRatio(row));

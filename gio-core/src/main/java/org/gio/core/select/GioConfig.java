@@ -272,7 +272,8 @@ public final class GioConfig {
   /**
    * λ_D of the density-ratio penalty (DensityRatioPenalty): candidates are ranked, and the exact
    * stop judges them, by the estimator plus λ_D · (1/n) · max(0, τ − r(g)), r(g) the k-NN estimate
-   * of log p_X(g)/p_G(g); 0 (the default) turns it off.
+   * of log p_X(g)/p_G(g); 0 (the default) turns it off; {@code Double.POSITIVE_INFINITY} makes it a
+   * filter (gain shortlist only): shortlisted rows with r(g) < τ are dropped from the pool.
    */
   public double densityWeight() {
     return densityWeight;
@@ -628,9 +629,10 @@ public final class GioConfig {
             "outlierWeight must be a finite number ≥ 0 (0 turns the penalty off), was "
                 + outlierWeight);
       }
-      if (!(densityWeight >= 0 && Double.isFinite(densityWeight))) {
+      if (!(densityWeight >= 0)) {
         throw new InvalidConfigException(
-            "densityWeight must be a finite number ≥ 0 (0 turns the penalty off), was "
+            "densityWeight must be a number ≥ 0 (0 turns the penalty off, Infinity makes it a"
+                + " filter), was "
                 + densityWeight);
       }
       if (!Double.isFinite(densityThreshold)) {

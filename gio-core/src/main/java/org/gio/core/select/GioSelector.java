@@ -142,6 +142,22 @@ public final class GioSelector {
       // The gain table proposes rows without a descent; when every listed row is gone, fall back
       // to the search around the optimised point.
       int gained = gains == null ? 0 : gains.top(config.candidates(), shortlist);
+      if (gained > 0 && density.filters()) {
+        // the density filter: drop shortlisted rows where the pool is denser than the target
+        int kept = 0;
+        for (int j = 0; j < gained; j++) {
+          if (density.passes(shortlist[j])) {
+            shortlist[kept++] = shortlist[j];
+          } else {
+            index.remove(shortlist[j]);
+            gains.removed(shortlist[j]);
+          }
+        }
+        if (kept == 0) {
+          continue; // the table offers its next rows
+        }
+        gained = kept;
+      }
       if (gained == 0) {
         candidate.prepare();
         optimizer.optimize(state, candidate.point(), steps);
