@@ -42,10 +42,10 @@ final class QualityOptions {
   @Option(names = "--outlier-weight", paramLabel = "L", description = "Weight of the penalty on candidates outside the target cloud, in ranking and in the exact stop; 0 turns it off (default: 1; --faithful: 0).")
   Double outlierWeight;
 
-  @Option(names = "--density-weight", paramLabel = "L", description = "Weight of the penalty on candidates where the pool is denser than the target (k-NN log density ratio below --density-threshold), in ranking and in the exact stop; 0 turns it off, Infinity drops such candidates instead (default: 0).")
+  @Option(names = "--density-weight", paramLabel = "L", description = "Weight of the penalty on candidates where the pool is denser than the target (k-NN log density ratio below --density-threshold), in ranking and in the exact stop; 0 turns it off, Infinity drops such candidates instead (default: 0, off; e.g. Infinity with --density-threshold 6 on 50-d embeddings, see gio-bench/docs/quality.md).")
   Double densityWeight;
 
-  @Option(names = "--density-threshold", paramLabel = "T", description = "Log density ratio log p_target/p_pool below which --density-weight penalises a candidate (default: 0).")
+  @Option(names = "--density-threshold", paramLabel = "T", description = "Log density ratio log p_target/p_pool below which --density-weight penalises (or drops) a candidate (default: 0; the estimate's bias depends on d and the sample sizes, so tune it per feature space).")
   Double densityThreshold;
 
   @Option(names = "--softmin-beta", paramLabel = "B", description = "Sharpness of the softmin objective (default: the dimension d).")

@@ -86,7 +86,7 @@ class DensityRatioPenaltyTest {
     }
     VectorSet initial = VectorSet.wrap(ring, 10, d);
     GioConfig.Builder base =
-        GioConfig.recommendedBuilder().outlierWeight(0).maxIter(1).stop(StopRule.DATA_SIZE);
+        GioConfig.recommendedBuilder().outlierWeight(0).densityWeight(0).maxIter(1).stop(StopRule.DATA_SIZE);
     int plain = selector.select(pool, target, initial, base.build(), SelectionListener.NONE).selected()[0];
     assertTrue(plain >= 40, "without the term a blob row wins, got row " + plain);
 
