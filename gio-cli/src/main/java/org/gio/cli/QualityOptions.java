@@ -48,6 +48,9 @@ final class QualityOptions {
   @Option(names = "--density-threshold", paramLabel = "T", description = "Log density ratio log p_target/p_pool below which --density-weight penalises (or drops) a candidate (default: 0; the estimate's bias depends on d and the sample sizes, so tune it per feature space).")
   Double densityThreshold;
 
+  @Option(names = "--density-relative", description = "Measure --density-threshold from the median log density ratio at the target's own rows (removes the estimate's dimension- and size-dependent bias).")
+  Boolean densityRelative;
+
   @Option(names = "--softmin-beta", paramLabel = "B", description = "Sharpness of the softmin objective (default: the dimension d).")
   Double softminBeta;
 
@@ -104,6 +107,9 @@ final class QualityOptions {
     }
     if (densityThreshold != null) {
       b.densityThreshold(densityThreshold);
+    }
+    if (densityRelative != null) {
+      b.densityRelative(densityRelative);
     }
     if (softminBeta != null) {
       b.softminBeta(softminBeta);

@@ -44,7 +44,8 @@ class QualityOptionsTest {
     assertEquals(VInit.MEAN, c.vInit());
     assertEquals(StartMode.EMPTY, c.start());
     assertEquals(0, c.densityWeight(), "the density term is an option, off by default");
-    GioConfig d = parse("--density-weight", "Infinity", "--density-threshold", "2");
+    GioConfig d = parse("--density-weight", "Infinity", "--density-threshold", "2", "--density-relative");
+    assertEquals(true, d.densityRelative());
     assertEquals(Double.POSITIVE_INFINITY, d.densityWeight());
     assertEquals(2, d.densityThreshold());
     assertEquals(0, parse("--faithful").densityWeight(), "--faithful has no density term");

@@ -38,11 +38,20 @@ final class DensityRatioPenalty {
   private final VectorSet pool;
   private final double lambda;
   private final double tau;
+  private final boolean relative;
   private final double[] cache;
   private double[] poolSquared;
   private double[] targetSquared;
+  private double offset = Double.NaN;
 
   DensityRatioPenalty(VectorOps ops, Target target, VectorSet pool, double lambda, double tau) {
+    this(ops, target, pool, lambda, tau, false);
+  }
+
+  /** {@code relative}: compare r(g) − r̄ (see {@link #relativeLogRatio}) with τ instead of r(g). */
+  DensityRatioPenalty(
+      VectorOps ops, Target target, VectorSet pool, double lambda, double tau, boolean relative) {
+    this.relative = relative;
     this.ops = ops;
     this.target = target;
     this.pool = pool;
@@ -50,6 +59,40 @@ final class DensityRatioPenalty {
     this.tau = tau;
     this.cache = lambda == 0 ? new double[0] : new double[pool.size()];
     Arrays.fill(cache, Double.NaN);
+  }
+
+  /**
+   * r(g) − r̄: the log ratio relative to the median r̄ of the same estimate at the target's own
+   * rows (leave-one-out on the target side). Why: the k-NN estimate is biased by an amount that
+   * depends on d and on M and n (+5 nats for target-class rows at d = 50 on *small*, about 0 at
+   * d = 3), so an absolute τ tuned on one feature space drops every row in another; relative to
+   * the target's own rows, τ = 0 means "as target-like as the median target row". Cost n·M·d once.
+   */
+  double relativeLogRatio(int row) {
+    if (Double.isNaN(offset)) {
+      offset = targetMedian();
+    }
+    return logRatio(row) - offset;
+  }
+
+  private double targetMedian() {
+    int n = target.size();
+    int k = target.k();
+    int bigK = poolOrder(k, pool.size(), n);
+    double[] squared = new double[pool.size()];
+    double[] r = new double[n];
+    VectorSet x = target.points();
+    for (int i = 0; i < n; i++) {
+      ops.squaredDistances(x.data(), x.offset(i), pool, squared);
+      double nuG = ClippedDistance.delta(kthSmallest(squared, Math.min(bigK, pool.size())));
+      r[i] =
+          target.dim() * (Math.log(nuG) - Math.log(target.kthNeighbourDistance(i)))
+              + Math.log((pool.size() - 1.0) / n)
+              + digamma(Math.min(k, n))
+              - digamma(bigK);
+    }
+    Arrays.sort(r);
+    return n % 2 == 1 ? r[n / 2] : 0.5 * (r[n / 2 - 1] + r[n / 2]);
   }
 
   /** r(g) for pool row {@code row}: the estimated log of p_X(g)/p_G(g). */
@@ -92,7 +135,7 @@ final class DensityRatioPenalty {
 
   /** For the filter: whether pool row {@code row} may be selected, r(g) ≥ τ. */
   boolean passes(int row) {
-    return logRatio(row) >= tau;
+    return (relative ? relativeLogRatio(row) : logRatio(row)) >= tau;
   }
 
   /**
@@ -103,7 +146,8 @@ final class DensityRatioPenalty {
     if (lambda == 0 || filters()) {
       return 0;
     }
-    return lambda / target.size() * Math.max(0, tau - logRatio(row));
+    double r = relative ? relativeLogRatio(row) : logRatio(row);
+    return lambda / target.size() * Math.max(0, tau - r);
   }
 
   /** K: the pool-side neighbour order, k scaled by (M − 1)/n and kept within [k, M − 1]. */

@@ -39,6 +39,7 @@ public final class GioConfig {
   private final double outlierWeight;
   private final double densityWeight;
   private final double densityThreshold;
+  private final boolean densityRelative;
   private final int gainOrders;
 
   private GioConfig(Builder b) {
@@ -73,6 +74,7 @@ public final class GioConfig {
     outlierWeight = b.outlierWeight;
     densityWeight = b.densityWeight;
     densityThreshold = b.densityThreshold;
+    densityRelative = b.densityRelative;
     gainOrders = b.gainOrders;
   }
 
@@ -285,6 +287,14 @@ public final class GioConfig {
   }
 
   /**
+   * Whether τ is measured from the median r at the target's own rows (r(g) − r̄ &lt; τ pays) rather
+   * than absolutely; the k-NN estimate's bias depends on d and the sample sizes.
+   */
+  public boolean densityRelative() {
+    return densityRelative;
+  }
+
+  /**
    * For {@link Shortlist#GAIN}: rank candidates, and judge them in the exact stop, by the k-NN
    * estimator averaged over this many neighbour orders, k − g + 1 .. k (1: order k alone, the
    * exact estimator; k: every order), see GainShortlist. Values above k count as k.
@@ -331,6 +341,7 @@ public final class GioConfig {
     if (densityWeight != 0) {
       m.put("densityWeight", densityWeight);
       m.put("densityThreshold", densityThreshold);
+      m.put("densityRelative", densityRelative);
     }
     m.put("gainOrders", gainOrders);
     return m;
@@ -374,6 +385,7 @@ public final class GioConfig {
     private double outlierWeight = 0;
     private double densityWeight = 0;
     private double densityThreshold = 0;
+    private boolean densityRelative = false;
     private int gainOrders = 1;
 
     private Builder() {}
@@ -410,6 +422,7 @@ public final class GioConfig {
       outlierWeight = c.outlierWeight;
       densityWeight = c.densityWeight;
       densityThreshold = c.densityThreshold;
+      densityRelative = c.densityRelative;
       gainOrders = c.gainOrders;
     }
 
@@ -573,6 +586,11 @@ public final class GioConfig {
 
     public Builder densityThreshold(double v) {
       densityThreshold = v;
+      return this;
+    }
+
+    public Builder densityRelative(boolean v) {
+      densityRelative = v;
       return this;
     }
 

@@ -77,7 +77,8 @@ public final class GioSelector {
     StopCriterion criterion = StopCriteria.of(config);
     OutlierPenalty outliers = new OutlierPenalty(ops, t, config.outlierWeight());
     DensityRatioPenalty density =
-        new DensityRatioPenalty(ops, t, pool, config.densityWeight(), config.densityThreshold());
+        new DensityRatioPenalty(
+            ops, t, pool, config.densityWeight(), config.densityThreshold(), config.densityRelative());
     // what a candidate adds to the penalised objective: both precision terms (each 0 when off)
     java.util.function.IntToDoubleFunction penalty =
         g -> outliers.penalty(pool, g) + density.penalty(g);

@@ -59,6 +59,27 @@ class DensityRatioPenaltyTest {
   }
 
   /**
+   * Pool and target from one distribution: the relative ratio of pool rows centres on 0 whatever
+   * the dimension, while the absolute estimate drifts with d (why τ is relative in that mode).
+   */
+  @Test
+  void relativeRatioCentresOnZeroForATargetLikePool() {
+    for (int d : new int[] {3, 20}) {
+      VectorSet target = RandomVectors.gaussian(11, 200, d, 0, 1.0);
+      VectorSet pool = RandomVectors.gaussian(12, 1000, d, 0, 1.0);
+      Target t = Target.of(target, 5, new ExactKthNeighbourSearch(ops));
+      DensityRatioPenalty p = new DensityRatioPenalty(ops, t, pool, 1, 0, true);
+      double[] r = new double[pool.size()];
+      for (int g = 0; g < r.length; g++) {
+        r[g] = p.relativeLogRatio(g);
+      }
+      java.util.Arrays.sort(r);
+      double median = r[r.length / 2];
+      assertTrue(Math.abs(median) < 1.5, "d = " + d + ": median relative r " + median);
+    }
+  }
+
+  /**
    * A dense blob of pool rows where the target is thin: without the term the selector takes a blob
    * row first; with the filter or a large penalty it takes a row where the target is denser.
    */
