@@ -42,6 +42,15 @@ final class QualityOptions {
   @Option(names = "--outlier-weight", paramLabel = "L", description = "Weight of the penalty on candidates outside the target cloud, in ranking and in the exact stop; 0 turns it off (default: 1; --faithful: 0).")
   Double outlierWeight;
 
+  @Option(names = "--density-weight", paramLabel = "L", description = "Weight of the penalty on candidates where the pool is denser than the target (k-NN log density ratio below --density-threshold), in ranking and in the exact stop; 0 turns it off, Infinity drops such candidates instead (default: 0, off; e.g. Infinity with --density-threshold 6 on 50-d embeddings, see gio-bench/docs/quality.md).")
+  Double densityWeight;
+
+  @Option(names = "--density-threshold", paramLabel = "T", description = "Log density ratio log p_target/p_pool below which --density-weight penalises (or drops) a candidate (default: 0; the estimate's bias depends on d and the sample sizes, so tune it per feature space).")
+  Double densityThreshold;
+
+  @Option(names = "--density-relative", description = "Measure --density-threshold from the median log density ratio at the target's own rows (removes the estimate's dimension- and size-dependent bias).")
+  Boolean densityRelative;
+
   @Option(names = "--softmin-beta", paramLabel = "B", description = "Sharpness of the softmin objective (default: the dimension d).")
   Double softminBeta;
 
@@ -67,6 +76,7 @@ final class QualityOptions {
       }
       b.objective(R.objective()).candidates(R.candidates()).patience(R.patience()).start(R.start());
       b.shortlist(R.shortlist()).gainOrders(R.gainOrders()).outlierWeight(R.outlierWeight());
+      b.densityWeight(R.densityWeight()).densityThreshold(R.densityThreshold());
       if (fromFlags.stop() == StopRule.EXACT_INCREASE || !given(parsed, "--stop")) {
         b.trackExactKl(true);
       }
@@ -91,6 +101,15 @@ final class QualityOptions {
     }
     if (outlierWeight != null) {
       b.outlierWeight(outlierWeight);
+    }
+    if (densityWeight != null) {
+      b.densityWeight(densityWeight);
+    }
+    if (densityThreshold != null) {
+      b.densityThreshold(densityThreshold);
+    }
+    if (densityRelative != null) {
+      b.densityRelative(densityRelative);
     }
     if (softminBeta != null) {
       b.softminBeta(softminBeta);

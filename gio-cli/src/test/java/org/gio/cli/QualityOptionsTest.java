@@ -43,6 +43,12 @@ class QualityOptionsTest {
     assertEquals(ObjectiveKind.AVERAGED, c.objective());
     assertEquals(VInit.MEAN, c.vInit());
     assertEquals(StartMode.EMPTY, c.start());
+    assertEquals(0, c.densityWeight(), "the density term is an option, off by default");
+    GioConfig d = parse("--density-weight", "Infinity", "--density-threshold", "2", "--density-relative");
+    assertEquals(true, d.densityRelative());
+    assertEquals(Double.POSITIVE_INFINITY, d.densityWeight());
+    assertEquals(2, d.densityThreshold());
+    assertEquals(0, parse("--faithful").densityWeight(), "--faithful has no density term");
     GioConfig f = parse("--faithful", "--start", "empty", "--patience", "2");
     assertEquals(StartMode.EMPTY, f.start());
     assertEquals(2, f.patience());

@@ -37,6 +37,9 @@ public final class GioConfig {
   private final StartMode start;
   private final Shortlist shortlist;
   private final double outlierWeight;
+  private final double densityWeight;
+  private final double densityThreshold;
+  private final boolean densityRelative;
   private final int gainOrders;
 
   private GioConfig(Builder b) {
@@ -69,6 +72,9 @@ public final class GioConfig {
     start = b.start;
     shortlist = b.shortlist;
     outlierWeight = b.outlierWeight;
+    densityWeight = b.densityWeight;
+    densityThreshold = b.densityThreshold;
+    densityRelative = b.densityRelative;
     gainOrders = b.gainOrders;
   }
 
@@ -266,6 +272,29 @@ public final class GioConfig {
   }
 
   /**
+   * λ_D of the density-ratio penalty (DensityRatioPenalty): candidates are ranked, and the exact
+   * stop judges them, by the estimator plus λ_D · (1/n) · max(0, τ − r(g)), r(g) the k-NN estimate
+   * of log p_X(g)/p_G(g); 0 (the default) turns it off; {@code Double.POSITIVE_INFINITY} makes it a
+   * filter (gain shortlist only): shortlisted rows with r(g) < τ are dropped from the pool.
+   */
+  public double densityWeight() {
+    return densityWeight;
+  }
+
+  /** τ of the density-ratio penalty: candidates whose log density ratio r(g) is below τ pay. */
+  public double densityThreshold() {
+    return densityThreshold;
+  }
+
+  /**
+   * Whether τ is measured from the median r at the target's own rows (r(g) − r̄ &lt; τ pays) rather
+   * than absolutely; the k-NN estimate's bias depends on d and the sample sizes.
+   */
+  public boolean densityRelative() {
+    return densityRelative;
+  }
+
+  /**
    * For {@link Shortlist#GAIN}: rank candidates, and judge them in the exact stop, by the k-NN
    * estimator averaged over this many neighbour orders, k − g + 1 .. k (1: order k alone, the
    * exact estimator; k: every order), see GainShortlist. Values above k count as k.
@@ -309,6 +338,11 @@ public final class GioConfig {
     m.put("start", start.referenceName());
     m.put("shortlist", shortlist.referenceName());
     m.put("outlierWeight", outlierWeight);
+    if (densityWeight != 0) {
+      m.put("densityWeight", densityWeight);
+      m.put("densityThreshold", densityThreshold);
+      m.put("densityRelative", densityRelative);
+    }
     m.put("gainOrders", gainOrders);
     return m;
   }
@@ -349,6 +383,9 @@ public final class GioConfig {
     private StartMode start = StartMode.UNIFORM;
     private Shortlist shortlist = Shortlist.NEAREST;
     private double outlierWeight = 0;
+    private double densityWeight = 0;
+    private double densityThreshold = 0;
+    private boolean densityRelative = false;
     private int gainOrders = 1;
 
     private Builder() {}
@@ -383,6 +420,9 @@ public final class GioConfig {
       start = c.start;
       shortlist = c.shortlist;
       outlierWeight = c.outlierWeight;
+      densityWeight = c.densityWeight;
+      densityThreshold = c.densityThreshold;
+      densityRelative = c.densityRelative;
       gainOrders = c.gainOrders;
     }
 
@@ -539,6 +579,21 @@ public final class GioConfig {
       return this;
     }
 
+    public Builder densityWeight(double v) {
+      densityWeight = v;
+      return this;
+    }
+
+    public Builder densityThreshold(double v) {
+      densityThreshold = v;
+      return this;
+    }
+
+    public Builder densityRelative(boolean v) {
+      densityRelative = v;
+      return this;
+    }
+
     public Builder gainOrders(int v) {
       gainOrders = v;
       return this;
@@ -591,6 +646,16 @@ public final class GioConfig {
         throw new InvalidConfigException(
             "outlierWeight must be a finite number ≥ 0 (0 turns the penalty off), was "
                 + outlierWeight);
+      }
+      if (!(densityWeight >= 0)) {
+        throw new InvalidConfigException(
+            "densityWeight must be a number ≥ 0 (0 turns the penalty off, Infinity makes it a"
+                + " filter), was "
+                + densityWeight);
+      }
+      if (!Double.isFinite(densityThreshold)) {
+        throw new InvalidConfigException(
+            "densityThreshold must be a finite log density ratio (e.g. 0), was " + densityThreshold);
       }
       if (shortlist == null) {
         throw new InvalidConfigException("shortlist must be one of: nearest, gain");

@@ -75,7 +75,13 @@ public final class GioSelector {
     int[] shortlist = new int[config.candidates()];
     CandidateIndex index = indexFactory.build(pool);
     StopCriterion criterion = StopCriteria.of(config);
-    OutlierPenalty penalty = new OutlierPenalty(ops, t, config.outlierWeight());
+    OutlierPenalty outliers = new OutlierPenalty(ops, t, config.outlierWeight());
+    DensityRatioPenalty density =
+        new DensityRatioPenalty(
+            ops, t, pool, config.densityWeight(), config.densityThreshold(), config.densityRelative());
+    // what a candidate adds to the penalised objective: both precision terms (each 0 when off)
+    java.util.function.IntToDoubleFunction penalty =
+        g -> outliers.penalty(pool, g) + density.penalty(g);
     GainShortlist gains =
         config.shortlist() == Shortlist.GAIN
             ? new GainShortlist(
@@ -137,6 +143,22 @@ public final class GioSelector {
       // The gain table proposes rows without a descent; when every listed row is gone, fall back
       // to the search around the optimised point.
       int gained = gains == null ? 0 : gains.top(config.candidates(), shortlist);
+      if (gained > 0 && density.filters()) {
+        // the density filter: drop shortlisted rows where the pool is denser than the target
+        int kept = 0;
+        for (int j = 0; j < gained; j++) {
+          if (density.passes(shortlist[j])) {
+            shortlist[kept++] = shortlist[j];
+          } else {
+            index.remove(shortlist[j]);
+            gains.removed(shortlist[j]);
+          }
+        }
+        if (kept == 0) {
+          continue; // the table offers its next rows
+        }
+        gained = kept;
+      }
       if (gained == 0) {
         candidate.prepare();
         optimizer.optimize(state, candidate.point(), steps);
@@ -163,9 +185,9 @@ public final class GioSelector {
             score = state.valueIfAdded(pool, shortlist[j]);
           } else if (gained > 0) {
             // the change of the gain's objective (KL_exact up to a constant when it counts k alone)
-            score = gains.change(pool, shortlist[j]) + penalty.penalty(pool, shortlist[j]);
+            score = gains.change(pool, shortlist[j]) + penalty.applyAsDouble(shortlist[j]);
           } else {
-            score = exact.valueIfAdded(pool, shortlist[j]) + penalty.penalty(pool, shortlist[j]);
+            score = exact.valueIfAdded(pool, shortlist[j]) + penalty.applyAsDouble(shortlist[j]);
           }
           if (score < best) {
             best = score;
@@ -177,7 +199,7 @@ public final class GioSelector {
           candidateScore = Double.isNaN(previousExact) ? candidateExact : previousExact + best;
         } else if (exactDefined) {
           candidateScore = best;
-          candidateExact = best - penalty.penalty(pool, row);
+          candidateExact = best - penalty.applyAsDouble(row);
         }
       }
       index.remove(row);
@@ -189,7 +211,7 @@ public final class GioSelector {
       if (exact != null && Double.isNaN(candidateExact)) {
         candidateExact = exact.valueIfAdded(pool, row);
         candidateScore =
-            Double.isNaN(candidateExact) ? candidateExact : candidateExact + penalty.penalty(pool, row);
+            Double.isNaN(candidateExact) ? candidateExact : candidateExact + penalty.applyAsDouble(row);
       }
       candidate.next();
       iterations++;

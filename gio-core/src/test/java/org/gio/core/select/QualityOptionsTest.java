@@ -226,6 +226,7 @@ class QualityOptionsTest {
               .k(k)
               .gainOrders(1)
               .outlierWeight(0)
+              .densityWeight(0)
               .candidates(c)
               .maxIter(1)
               .stop(StopRule.DATA_SIZE)
