@@ -37,9 +37,12 @@ public final class ExactKthNeighbourSearch implements KthNeighbourSearch {
     return rho;
   }
 
-  /** The k-th smallest value (1-based); reorders {@code values}. */
-  static double kthSmallest(double[] values, int k) {
-    if (k <= 16) {
+  /**
+   * The k-th smallest value (1-based, k ≥ 1) of scratch distances; may reorder {@code values}.
+   * Small k keep a sorted k-array (one pass); larger k sort.
+   */
+  public static double kthSmallest(double[] values, int k) {
+    if (k <= 64) {
       double[] best = new double[k];
       Arrays.fill(best, Double.POSITIVE_INFINITY);
       for (double v : values) {

@@ -1,5 +1,7 @@
 package org.gio.core.select;
 
+import static org.gio.core.objective.ExactKthNeighbourSearch.kthSmallest;
+
 import java.util.Arrays;
 import org.gio.core.objective.ClippedDistance;
 import org.gio.core.objective.Target;
@@ -163,25 +165,5 @@ final class DensityRatioPenalty {
       s += 1.0 / i;
     }
     return s;
-  }
-
-  /** The k-th smallest value (1-based) of {@code values}, by insertion into a k-array. */
-  static double kthSmallest(double[] values, int k) {
-    if (k < 1) {
-      return Double.POSITIVE_INFINITY;
-    }
-    double[] small = new double[k];
-    Arrays.fill(small, Double.POSITIVE_INFINITY);
-    for (double s : values) {
-      if (s < small[k - 1]) {
-        int j = k - 1;
-        while (j > 0 && small[j - 1] > s) {
-          small[j] = small[j - 1];
-          j--;
-        }
-        small[j] = s;
-      }
-    }
-    return small[k - 1];
   }
 }
