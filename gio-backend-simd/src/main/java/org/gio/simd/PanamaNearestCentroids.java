@@ -47,17 +47,13 @@ final class PanamaNearestCentroids implements NearestCentroidKernel {
     this.packed = new float[panels * W * dim];
     this.norms = new float[panels * W];
     Arrays.fill(norms, Float.POSITIVE_INFINITY);
+    double[] squared = centroids.squaredNorms();
     for (int i = 0; i < k; i++) {
-      int p = i / W;
-      int w = i % W;
-      int base = p * W * dim + w;
-      double n = 0;
+      int base = i / W * W * dim + i % W;
       for (int j = 0; j < dim; j++) {
-        float v = c[i * dim + j];
-        packed[base + j * W] = v;
-        n += (double) v * v;
+        packed[base + j * W] = c[i * dim + j];
       }
-      norms[i] = (float) n;
+      norms[i] = (float) squared[i];
     }
   }
 

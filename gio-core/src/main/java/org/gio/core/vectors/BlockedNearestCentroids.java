@@ -35,13 +35,9 @@ final class BlockedNearestCentroids implements NearestCentroidKernel {
     this.c = java.util.Arrays.copyOf(centroids.data(), k4 * dim);
     this.norms = new float[k4];
     Arrays.fill(norms, Float.POSITIVE_INFINITY);
+    double[] squared = centroids.squaredNorms();
     for (int i = 0; i < k; i++) {
-      double n = 0;
-      for (int j = 0; j < dim; j++) {
-        float v = c[i * dim + j];
-        n += (double) v * v;
-      }
-      norms[i] = (float) n;
+      norms[i] = (float) squared[i];
     }
   }
 
