@@ -40,6 +40,7 @@ public final class GioConfig {
   private final double densityWeight;
   private final double densityThreshold;
   private final boolean densityRelative;
+  private final int retrievalCandidates;
   private final int gainOrders;
 
   private GioConfig(Builder b) {
@@ -75,6 +76,7 @@ public final class GioConfig {
     densityWeight = b.densityWeight;
     densityThreshold = b.densityThreshold;
     densityRelative = b.densityRelative;
+    retrievalCandidates = b.retrievalCandidates;
     gainOrders = b.gainOrders;
   }
 
@@ -295,6 +297,15 @@ public final class GioConfig {
   }
 
   /**
+   * For {@link Shortlist#GAIN}: how many retrieval candidates join each iteration's shortlist, the
+   * nearest available pool row of each of this many worst-covered target rows (GainShortlist's
+   * {@code nearestOfWorst}); they are ranked with the gain's rows. 0 (the default) adds none.
+   */
+  public int retrievalCandidates() {
+    return retrievalCandidates;
+  }
+
+  /**
    * For {@link Shortlist#GAIN}: rank candidates, and judge them in the exact stop, by the k-NN
    * estimator averaged over this many neighbour orders, k − g + 1 .. k (1: order k alone, the
    * exact estimator; k: every order), see GainShortlist. Values above k count as k.
@@ -343,6 +354,9 @@ public final class GioConfig {
       m.put("densityThreshold", densityThreshold);
       m.put("densityRelative", densityRelative);
     }
+    if (retrievalCandidates != 0) {
+      m.put("retrievalCandidates", retrievalCandidates);
+    }
     m.put("gainOrders", gainOrders);
     return m;
   }
@@ -386,6 +400,7 @@ public final class GioConfig {
     private double densityWeight = 0;
     private double densityThreshold = 0;
     private boolean densityRelative = false;
+    private int retrievalCandidates = 0;
     private int gainOrders = 1;
 
     private Builder() {}
@@ -423,6 +438,7 @@ public final class GioConfig {
       densityWeight = c.densityWeight;
       densityThreshold = c.densityThreshold;
       densityRelative = c.densityRelative;
+      retrievalCandidates = c.retrievalCandidates;
       gainOrders = c.gainOrders;
     }
 
@@ -594,6 +610,11 @@ public final class GioConfig {
       return this;
     }
 
+    public Builder retrievalCandidates(int v) {
+      retrievalCandidates = v;
+      return this;
+    }
+
     public Builder gainOrders(int v) {
       gainOrders = v;
       return this;
@@ -659,6 +680,17 @@ public final class GioConfig {
       }
       if (shortlist == null) {
         throw new InvalidConfigException("shortlist must be one of: nearest, gain");
+      }
+      if (retrievalCandidates < 0) {
+        throw new InvalidConfigException(
+            "retrievalCandidates must be ≥ 0 (0 adds none), was " + retrievalCandidates);
+      }
+      if (retrievalCandidates > 0 && shortlist != Shortlist.GAIN) {
+        throw new InvalidConfigException(
+            "retrievalCandidates needs the gain shortlist (shortlist gain); it was "
+                + retrievalCandidates
+                + " with shortlist "
+                + shortlist.referenceName());
       }
       if (start == null) {
         throw new InvalidConfigException("start must be one of: uniform, empty");

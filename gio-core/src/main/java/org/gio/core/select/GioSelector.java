@@ -72,7 +72,7 @@ public final class GioSelector {
             || config.vInit() == VInit.WORST
             || config.shortlist() == Shortlist.GAIN;
     ObjectiveState exact = needExact ? new KnnKl(ops).start(t, init.points()) : null;
-    int[] shortlist = new int[config.candidates()];
+    int[] shortlist = new int[config.candidates() + config.retrievalCandidates()];
     CandidateIndex index = indexFactory.build(pool);
     StopCriterion criterion = StopCriteria.of(config);
     OutlierPenalty outliers = new OutlierPenalty(ops, t, config.outlierWeight());
@@ -95,6 +95,10 @@ public final class GioSelector {
                 exact.size())
             : null;
 
+    double[] logRho = new double[target.size()];
+    for (int i = 0; i < logRho.length; i++) {
+      logRho[i] = Math.log(t.kthNeighbourDistance(i));
+    }
     CandidatePoint candidate = new CandidatePoint(config.vInit(), target, random);
     if (config.vInit() == VInit.WORST) {
       candidate.coverage(coverage(exact), t);
@@ -143,6 +147,9 @@ public final class GioSelector {
       // The gain table proposes rows without a descent; when every listed row is gone, fall back
       // to the search around the optimised point.
       int gained = gains == null ? 0 : gains.top(config.candidates(), shortlist);
+      if (gained > 0 && config.retrievalCandidates() > 0) {
+        gained = gains.nearestOfWorst(config.retrievalCandidates(), logRho, shortlist, gained);
+      }
       if (gained > 0 && density.filters()) {
         // the density filter: drop shortlisted rows where the pool is denser than the target
         int kept = 0;
