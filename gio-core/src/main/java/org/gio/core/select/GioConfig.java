@@ -41,6 +41,7 @@ public final class GioConfig {
   private final double densityThreshold;
   private final boolean densityRelative;
   private final int retrievalCandidates;
+  private final double densityQuantile;
   private final int gainOrders;
 
   private GioConfig(Builder b) {
@@ -77,6 +78,7 @@ public final class GioConfig {
     densityThreshold = b.densityThreshold;
     densityRelative = b.densityRelative;
     retrievalCandidates = b.retrievalCandidates;
+    densityQuantile = b.densityQuantile;
     gainOrders = b.gainOrders;
   }
 
@@ -297,6 +299,15 @@ public final class GioConfig {
   }
 
   /**
+   * q of the density-ratio term's quantile threshold: candidates are compared with the q-quantile
+   * of the same log density ratio at the target's own rows (leave-one-out) instead of with τ; NaN
+   * (the default) uses {@link #densityThreshold()} and {@link #densityRelative()}.
+   */
+  public double densityQuantile() {
+    return densityQuantile;
+  }
+
+  /**
    * For {@link Shortlist#GAIN}: how many retrieval candidates join each iteration's shortlist, the
    * nearest available pool row of each of this many worst-covered target rows (GainShortlist's
    * {@code nearestOfWorst}); they are ranked with the gain's rows. 0 (the default) adds none.
@@ -353,6 +364,9 @@ public final class GioConfig {
       m.put("densityWeight", densityWeight);
       m.put("densityThreshold", densityThreshold);
       m.put("densityRelative", densityRelative);
+      if (!Double.isNaN(densityQuantile)) {
+        m.put("densityQuantile", densityQuantile);
+      }
     }
     if (retrievalCandidates != 0) {
       m.put("retrievalCandidates", retrievalCandidates);
@@ -401,6 +415,7 @@ public final class GioConfig {
     private double densityThreshold = 0;
     private boolean densityRelative = false;
     private int retrievalCandidates = 0;
+    private double densityQuantile = Double.NaN;
     private int gainOrders = 1;
 
     private Builder() {}
@@ -439,6 +454,7 @@ public final class GioConfig {
       densityThreshold = c.densityThreshold;
       densityRelative = c.densityRelative;
       retrievalCandidates = c.retrievalCandidates;
+      densityQuantile = c.densityQuantile;
       gainOrders = c.gainOrders;
     }
 
@@ -610,6 +626,11 @@ public final class GioConfig {
       return this;
     }
 
+    public Builder densityQuantile(double v) {
+      densityQuantile = v;
+      return this;
+    }
+
     public Builder retrievalCandidates(int v) {
       retrievalCandidates = v;
       return this;
@@ -680,6 +701,12 @@ public final class GioConfig {
       }
       if (shortlist == null) {
         throw new InvalidConfigException("shortlist must be one of: nearest, gain");
+      }
+      if (!Double.isNaN(densityQuantile) && !(densityQuantile > 0 && densityQuantile < 1)) {
+        throw new InvalidConfigException(
+            "densityQuantile must be a share in (0, 1) (e.g. 0.05: keep rows at least as"
+                + " target-like as the 5th percentile of target rows) or unset, was "
+                + densityQuantile);
       }
       if (retrievalCandidates < 0) {
         throw new InvalidConfigException(
