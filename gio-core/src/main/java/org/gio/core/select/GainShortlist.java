@@ -337,7 +337,7 @@ final class GainShortlist {
    * its first {@code filled} entries unless already there. Returns the new length. Why: the gain
    * favours rows that sit close to many target rows; a target row that no listed row serves well
    * still has near-copies in a dense pool, which nearest-neighbour retrieval would take and which
-   * train a classifier well. Offered here, they compete in the same exact ranking. O(n·count).
+   * train a classifier well (the selector tries them before the gain's rows). O(n·count).
    *
    * @param logRho log ρ_k(i) for every target row (its own k-th neighbour distance)
    */

@@ -308,9 +308,12 @@ public final class GioConfig {
   }
 
   /**
-   * For {@link Shortlist#GAIN}: how many retrieval candidates join each iteration's shortlist, the
-   * nearest available pool row of each of this many worst-covered target rows (GainShortlist's
-   * {@code nearestOfWorst}); they are ranked with the gain's rows. 0 (the default) adds none.
+   * For {@link Shortlist#GAIN}: retrieval candidates, the nearest available pool row of each of the
+   * r worst-covered target rows (largest log ν_k(i) − log ρ_k(i); GainShortlist's {@code
+   * nearestOfWorst}). They join each iteration's shortlist (after the density filter, if on) and
+   * take priority: the first of them, worst-covered target row first, whose penalised change is
+   * negative is taken; if none helps, the best of the whole shortlist is, as without them (a row
+   * the gain already shortlisted competes as a gain row). 0 (the default) adds none.
    */
   public int retrievalCandidates() {
     return retrievalCandidates;
