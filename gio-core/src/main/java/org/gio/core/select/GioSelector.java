@@ -196,7 +196,8 @@ public final class GioSelector {
         int found =
             gained > 0 ? gained : index.nearest(candidate.point(), config.candidates(), shortlist);
         boolean exactDefined = exact.size() + 1 >= config.k();
-        row = shortlist[0];
+        // while the estimator is undefined the gain's first row is taken, not a retrieval row
+        row = shortlist[retrieved < found ? retrieved : 0];
         double best = Double.POSITIVE_INFINITY;
         for (int j = 0; j < found && (exactDefined || gained == 0); j++) {
           double score;

@@ -65,6 +65,18 @@ class RetrievalCandidatesTest {
         "the gain's choice lowers the averaged estimator at least as much");
   }
 
+  /** While W has fewer than k rows the estimator is undefined and the gain's order decides. */
+  @Test
+  void theFirstRowsComeFromTheGainWhileTheEstimatorIsUndefined() {
+    VectorSet target = RandomVectors.gaussian(31, 50, 3, 0, 1.0);
+    VectorSet pool = RandomVectors.gaussian(32, 200, 3, 0.3, 1.0);
+    GioConfig.Builder b = GioConfig.recommendedBuilder().maxIter(K - 1);
+    int[] plain = selector.select(pool, target, b.retrievalCandidates(0).build()).selected();
+    int[] with = selector.select(pool, target, b.retrievalCandidates(3).build()).selected();
+    assertEquals(K - 1, plain.length);
+    assertEquals(Arrays.toString(plain), Arrays.toString(with));
+  }
+
   /** A(W ∪ {g}) − A(W), A = (d/n) Σ_i mean_{j=1..k} log ν_j(i) + log(m/(n − 1)), by brute force. */
   private static double change(VectorSet x, VectorSet w, VectorSet pool, int g) {
     int n = x.size();
