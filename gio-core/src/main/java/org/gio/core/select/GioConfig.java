@@ -285,7 +285,10 @@ public final class GioConfig {
     return densityWeight;
   }
 
-  /** τ of the density-ratio penalty: candidates whose log density ratio r(g) is below τ pay. */
+  /**
+   * τ of the density-ratio penalty: candidates whose log density ratio r(g) is below τ pay (unused
+   * when {@link #densityQuantile()} is set).
+   */
   public double densityThreshold() {
     return densityThreshold;
   }
