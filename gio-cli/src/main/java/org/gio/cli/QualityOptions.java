@@ -51,6 +51,12 @@ final class QualityOptions {
   @Option(names = "--density-relative", description = "Measure --density-threshold from the median log density ratio at the target's own rows (removes the estimate's dimension- and size-dependent bias).")
   Boolean densityRelative;
 
+  @Option(names = "--density-quantile", paramLabel = "Q", description = "Compare the density ratio with its Q-quantile at the target's own rows (0 < Q < 1, e.g. 0.05: drop pool rows less target-like than the 5th-percentile target row) instead of with --density-threshold; unitless, so it carries across dimensions. Needs --density-weight (Infinity: the filter).")
+  Double densityQuantile;
+
+  @Option(names = "--retrieval-candidates", paramLabel = "R", description = "With --shortlist gain: try the nearest available pool row of each of the R worst-covered target rows first, and take the first that lowers the penalised estimator (default: 0, none).")
+  Integer retrievalCandidates;
+
   @Option(names = "--softmin-beta", paramLabel = "B", description = "Sharpness of the softmin objective (default: the dimension d).")
   Double softminBeta;
 
@@ -77,6 +83,8 @@ final class QualityOptions {
       b.objective(R.objective()).candidates(R.candidates()).patience(R.patience()).start(R.start());
       b.shortlist(R.shortlist()).gainOrders(R.gainOrders()).outlierWeight(R.outlierWeight());
       b.densityWeight(R.densityWeight()).densityThreshold(R.densityThreshold());
+      b.densityRelative(R.densityRelative()).densityQuantile(R.densityQuantile());
+      b.retrievalCandidates(R.retrievalCandidates());
       if (fromFlags.stop() == StopRule.EXACT_INCREASE || !given(parsed, "--stop")) {
         b.trackExactKl(true);
       }
@@ -110,6 +118,12 @@ final class QualityOptions {
     }
     if (densityRelative != null) {
       b.densityRelative(densityRelative);
+    }
+    if (densityQuantile != null) {
+      b.densityQuantile(densityQuantile);
+    }
+    if (retrievalCandidates != null) {
+      b.retrievalCandidates(retrievalCandidates);
     }
     if (softminBeta != null) {
       b.softminBeta(softminBeta);

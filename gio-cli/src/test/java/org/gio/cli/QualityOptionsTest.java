@@ -1,6 +1,7 @@
 package org.gio.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.gio.core.select.GioConfig;
 import org.gio.core.select.ObjectiveKind;
@@ -49,6 +50,11 @@ class QualityOptionsTest {
     assertEquals(Double.POSITIVE_INFINITY, d.densityWeight());
     assertEquals(2, d.densityThreshold());
     assertEquals(0, parse("--faithful").densityWeight(), "--faithful has no density term");
+    GioConfig q = parse("--density-weight", "Infinity", "--density-quantile", "0.05", "--retrieval-candidates", "4");
+    assertEquals(0.05, q.densityQuantile());
+    assertEquals(4, q.retrievalCandidates());
+    assertTrue(Double.isNaN(c.densityQuantile()), "no quantile by default");
+    assertEquals(0, c.retrievalCandidates(), "no retrieval candidates by default");
     GioConfig f = parse("--faithful", "--start", "empty", "--patience", "2");
     assertEquals(StartMode.EMPTY, f.start());
     assertEquals(2, f.patience());

@@ -78,6 +78,8 @@ final class GainShortlist {
   private final int from;
   private final double scale;
   private final double[] squared;
+  /** Per target row: the first entry of its list that may still be available (retrieval). */
+  private final int[] nextEntry;
   private int selected;
 
   /**
@@ -158,6 +160,7 @@ final class GainShortlist {
     taken = new boolean[distinct];
     logNu = new double[n * k];
     fresh = new double[k];
+    nextEntry = new int[n];
     recount(w);
   }
 
@@ -327,6 +330,61 @@ final class GainShortlist {
     return found;
   }
 
+  /**
+   * Retrieval candidates: for each of the {@code count} target rows worst covered by W (the largest
+   * log ν_k(i) − log ρ_k(i), ν_k(i) read as the largest listed distance while W has fewer than k
+   * rows; ties: lower row), its nearest available listed pool row, appended to {@code out} after
+   * its first {@code filled} entries unless already there. Returns the new length. Why: the gain
+   * favours rows that sit close to many target rows; a target row that no listed row serves well
+   * still has near-copies in a dense pool, which nearest-neighbour retrieval would take and which
+   * train a classifier well (the selector tries them before the gain's rows). O(n·count).
+   *
+   * @param logRho log ρ_k(i) for every target row (its own k-th neighbour distance)
+   */
+  int nearestOfWorst(int count, double[] logRho, int[] out, int filled) {
+    int wanted = Math.min(count, n);
+    int[] worst = new int[wanted];
+    double[] gap = new double[wanted];
+    int found = 0;
+    for (int i = 0; i < n; i++) {
+      double g = logNu[i * k + k - 1] - logRho[i];
+      if (found == wanted && !(g > gap[found - 1])) {
+        continue;
+      }
+      int p = found < wanted ? found++ : wanted - 1;
+      while (p > 0 && g > gap[p - 1]) {
+        gap[p] = gap[p - 1];
+        worst[p] = worst[p - 1];
+        p--;
+      }
+      gap[p] = g;
+      worst[p] = i;
+    }
+    int length = filled;
+    for (int w = 0; w < found; w++) {
+      int row = nearestAvailable(worst[w]);
+      if (row < 0) {
+        continue;
+      }
+      boolean present = false;
+      for (int j = 0; j < length && !present; j++) {
+        present = out[j] == row;
+      }
+      if (!present) {
+        out[length++] = row;
+      }
+    }
+    return length;
+  }
+
+  /** Target row i's nearest listed pool row not yet taken, or −1 when its whole list is gone. */
+  int nearestAvailable(int i) {
+    while (nextEntry[i] < depth && taken[slot[listRow[i * depth + nextEntry[i]]]]) {
+      nextEntry[i]++;
+    }
+    return nextEntry[i] < depth ? listRow[i * depth + nextEntry[i]] : -1;
+  }
+
   /** The row left the pool (accepted or rejected): never propose it again. */
   void removed(int row) {
     if (slot[row] >= 0) {
@@ -337,6 +395,7 @@ final class GainShortlist {
   /** The pool was refilled (a reset): every row may be proposed again. */
   void refilled() {
     Arrays.fill(taken, false);
+    Arrays.fill(nextEntry, 0);
   }
 
   /** W gained a row; {@code w} is its coverage after the addition. */

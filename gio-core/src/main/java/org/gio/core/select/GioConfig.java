@@ -40,6 +40,8 @@ public final class GioConfig {
   private final double densityWeight;
   private final double densityThreshold;
   private final boolean densityRelative;
+  private final int retrievalCandidates;
+  private final double densityQuantile;
   private final int gainOrders;
 
   private GioConfig(Builder b) {
@@ -75,6 +77,8 @@ public final class GioConfig {
     densityWeight = b.densityWeight;
     densityThreshold = b.densityThreshold;
     densityRelative = b.densityRelative;
+    retrievalCandidates = b.retrievalCandidates;
+    densityQuantile = b.densityQuantile;
     gainOrders = b.gainOrders;
   }
 
@@ -281,7 +285,10 @@ public final class GioConfig {
     return densityWeight;
   }
 
-  /** τ of the density-ratio penalty: candidates whose log density ratio r(g) is below τ pay. */
+  /**
+   * τ of the density-ratio penalty: candidates whose log density ratio r(g) is below τ pay (unused
+   * when {@link #densityQuantile()} is set).
+   */
   public double densityThreshold() {
     return densityThreshold;
   }
@@ -292,6 +299,27 @@ public final class GioConfig {
    */
   public boolean densityRelative() {
     return densityRelative;
+  }
+
+  /**
+   * q of the density-ratio term's quantile threshold: candidates are compared with the q-quantile
+   * of the same log density ratio at the target's own rows (leave-one-out) instead of with τ; NaN
+   * (the default) uses {@link #densityThreshold()} and {@link #densityRelative()}.
+   */
+  public double densityQuantile() {
+    return densityQuantile;
+  }
+
+  /**
+   * For {@link Shortlist#GAIN}: retrieval candidates, the nearest available pool row of each of the
+   * r worst-covered target rows (largest log ν_k(i) − log ρ_k(i); GainShortlist's {@code
+   * nearestOfWorst}). They join each iteration's shortlist (after the density filter, if on) and
+   * take priority: the first of them, worst-covered target row first, whose penalised change is
+   * negative is taken; if none helps, the best of the whole shortlist is, as without them (a row
+   * the gain already shortlisted competes as a gain row). 0 (the default) adds none.
+   */
+  public int retrievalCandidates() {
+    return retrievalCandidates;
   }
 
   /**
@@ -342,6 +370,12 @@ public final class GioConfig {
       m.put("densityWeight", densityWeight);
       m.put("densityThreshold", densityThreshold);
       m.put("densityRelative", densityRelative);
+      if (!Double.isNaN(densityQuantile)) {
+        m.put("densityQuantile", densityQuantile);
+      }
+    }
+    if (retrievalCandidates != 0) {
+      m.put("retrievalCandidates", retrievalCandidates);
     }
     m.put("gainOrders", gainOrders);
     return m;
@@ -386,6 +420,8 @@ public final class GioConfig {
     private double densityWeight = 0;
     private double densityThreshold = 0;
     private boolean densityRelative = false;
+    private int retrievalCandidates = 0;
+    private double densityQuantile = Double.NaN;
     private int gainOrders = 1;
 
     private Builder() {}
@@ -423,6 +459,8 @@ public final class GioConfig {
       densityWeight = c.densityWeight;
       densityThreshold = c.densityThreshold;
       densityRelative = c.densityRelative;
+      retrievalCandidates = c.retrievalCandidates;
+      densityQuantile = c.densityQuantile;
       gainOrders = c.gainOrders;
     }
 
@@ -594,6 +632,16 @@ public final class GioConfig {
       return this;
     }
 
+    public Builder densityQuantile(double v) {
+      densityQuantile = v;
+      return this;
+    }
+
+    public Builder retrievalCandidates(int v) {
+      retrievalCandidates = v;
+      return this;
+    }
+
     public Builder gainOrders(int v) {
       gainOrders = v;
       return this;
@@ -659,6 +707,23 @@ public final class GioConfig {
       }
       if (shortlist == null) {
         throw new InvalidConfigException("shortlist must be one of: nearest, gain");
+      }
+      if (!Double.isNaN(densityQuantile) && !(densityQuantile > 0 && densityQuantile < 1)) {
+        throw new InvalidConfigException(
+            "densityQuantile must be a share in (0, 1) (e.g. 0.05: keep rows at least as"
+                + " target-like as the 5th percentile of target rows) or unset, was "
+                + densityQuantile);
+      }
+      if (retrievalCandidates < 0) {
+        throw new InvalidConfigException(
+            "retrievalCandidates must be ≥ 0 (0 adds none), was " + retrievalCandidates);
+      }
+      if (retrievalCandidates > 0 && shortlist != Shortlist.GAIN) {
+        throw new InvalidConfigException(
+            "retrievalCandidates needs the gain shortlist (shortlist gain); it was "
+                + retrievalCandidates
+                + " with shortlist "
+                + shortlist.referenceName());
       }
       if (start == null) {
         throw new InvalidConfigException("start must be one of: uniform, empty");

@@ -72,13 +72,20 @@ public final class GioSelector {
             || config.vInit() == VInit.WORST
             || config.shortlist() == Shortlist.GAIN;
     ObjectiveState exact = needExact ? new KnnKl(ops).start(t, init.points()) : null;
-    int[] shortlist = new int[config.candidates()];
+    int[] shortlist = new int[config.candidates() + config.retrievalCandidates()];
+    int[] retrieval = new int[config.retrievalCandidates()];
     CandidateIndex index = indexFactory.build(pool);
     StopCriterion criterion = StopCriteria.of(config);
     OutlierPenalty outliers = new OutlierPenalty(ops, t, config.outlierWeight());
     DensityRatioPenalty density =
         new DensityRatioPenalty(
-            ops, t, pool, config.densityWeight(), config.densityThreshold(), config.densityRelative());
+            ops,
+            t,
+            pool,
+            config.densityWeight(),
+            config.densityThreshold(),
+            config.densityRelative(),
+            config.densityQuantile());
     // what a candidate adds to the penalised objective: both precision terms (each 0 when off)
     java.util.function.IntToDoubleFunction penalty =
         g -> outliers.penalty(pool, g) + density.penalty(g);
@@ -95,6 +102,10 @@ public final class GioSelector {
                 exact.size())
             : null;
 
+    double[] logRho = new double[target.size()];
+    for (int i = 0; i < logRho.length; i++) {
+      logRho[i] = Math.log(t.kthNeighbourDistance(i));
+    }
     CandidatePoint candidate = new CandidatePoint(config.vInit(), target, random);
     if (config.vInit() == VInit.WORST) {
       candidate.coverage(coverage(exact), t);
@@ -143,12 +154,19 @@ public final class GioSelector {
       // The gain table proposes rows without a descent; when every listed row is gone, fall back
       // to the search around the optimised point.
       int gained = gains == null ? 0 : gains.top(config.candidates(), shortlist);
+      int retrieved = 0; // shortlist[0..retrieved) are retrieval candidates, tried first
+      if (gained > 0 && config.retrievalCandidates() > 0) {
+        retrieved = gains.nearestOfWorst(config.retrievalCandidates(), logRho, retrieval, 0);
+        gained = prepend(retrieval, retrieved, shortlist, gained);
+      }
       if (gained > 0 && density.filters()) {
         // the density filter: drop shortlisted rows where the pool is denser than the target
         int kept = 0;
+        int keptRetrieved = 0;
         for (int j = 0; j < gained; j++) {
           if (density.passes(shortlist[j])) {
             shortlist[kept++] = shortlist[j];
+            keptRetrieved += j < retrieved ? 1 : 0;
           } else {
             index.remove(shortlist[j]);
             gains.removed(shortlist[j]);
@@ -158,6 +176,7 @@ public final class GioSelector {
           continue; // the table offers its next rows
         }
         gained = kept;
+        retrieved = keptRetrieved;
       }
       if (gained == 0) {
         candidate.prepare();
@@ -177,7 +196,8 @@ public final class GioSelector {
         int found =
             gained > 0 ? gained : index.nearest(candidate.point(), config.candidates(), shortlist);
         boolean exactDefined = exact.size() + 1 >= config.k();
-        row = shortlist[0];
+        // while the estimator is undefined the gain's first row is taken, not a retrieval row
+        row = shortlist[retrieved < found ? retrieved : 0];
         double best = Double.POSITIVE_INFINITY;
         for (int j = 0; j < found && (exactDefined || gained == 0); j++) {
           double score;
@@ -192,6 +212,13 @@ public final class GioSelector {
           if (score < best) {
             best = score;
             row = shortlist[j];
+          }
+          if (j < retrieved && exactDefined && score < 0) {
+            // a retrieval candidate that lowers the penalised estimator is taken first (worst-
+            // covered target row first); see GioConfig.retrievalCandidates
+            best = score;
+            row = shortlist[j];
+            break;
           }
         }
         if (exactDefined && gained > 0) {
@@ -292,6 +319,27 @@ public final class GioSelector {
                 System.nanoTime() - start, setup, descentNanos, searchNanos, updateNanos));
     listener.finished(result);
     return result;
+  }
+
+  /**
+   * Puts {@code first[0..count)} at the front of {@code list[0..length)}, dropping the list's
+   * copies of them; returns the new length ({@code list} has room for both).
+   */
+  static int prepend(int[] first, int count, int[] list, int length) {
+    int kept = 0;
+    int[] rest = new int[length];
+    for (int j = 0; j < length; j++) {
+      boolean dup = false;
+      for (int f = 0; f < count && !dup; f++) {
+        dup = first[f] == list[j];
+      }
+      if (!dup) {
+        rest[kept++] = list[j];
+      }
+    }
+    System.arraycopy(first, 0, list, 0, count);
+    System.arraycopy(rest, 0, list, count, kept);
+    return count + kept;
   }
 
   private static Coverage coverage(ObjectiveState exact) {

@@ -128,4 +128,48 @@ class DensityRatioPenaltyTest {
         probe.logRatio(penalised) > probe.logRatio(plain),
         "penalty: r " + probe.logRatio(penalised) + " vs " + probe.logRatio(plain));
   }
+
+  /**
+   * The quantile threshold on a hand-made case: the target's own (leave-one-out) ratios, their
+   * interpolated quantile, and a filter that keeps exactly the pool rows at or above it.
+   */
+  @Test
+  void quantileThresholdKeepsExactlyTheRowsAtOrAboveTheTargetsQuantile() {
+    // d = 1, k = 1, n = 3, M = 5: K = 1, so r = log ν^G_1 − log ν^X_1 + log(4/3)
+    VectorSet target = VectorSet.wrap(new float[] {0, 1, 3}, 3, 1);
+    VectorSet pool = VectorSet.wrap(new float[] {0.5f, 10, 10.2f, 10.6f, 0.9f}, 5, 1);
+    Target t = Target.of(target, 1, new ExactKthNeighbourSearch(ops));
+    double c = Math.log(4.0 / 3);
+    // target rows: x = 0 (pool 0.5 away, own neighbour 1 away), x = 1 (0.1 / 1), x = 3 (2.1 / 2)
+    double[] expected = {
+      Math.log(1 - 0.9f) - Math.log(1) + c,
+      Math.log(0.5) - Math.log(1) + c,
+      Math.log(3 - 0.9f) - Math.log(2) + c
+    };
+    double inf = Double.POSITIVE_INFINITY;
+    DensityRatioPenalty half = new DensityRatioPenalty(ops, t, pool, inf, 0, false, 0.5);
+    double[] r = half.targetRatios();
+    for (int i = 0; i < 3; i++) {
+      assertEquals(expected[i], r[i], 1e-6, "target ratio " + i);
+    }
+    assertEquals(expected[1], half.threshold(), 1e-6, "the median of three is the middle one");
+    DensityRatioPenalty high = new DensityRatioPenalty(ops, t, pool, inf, 0, false, 0.9);
+    double at = expected[1] + 0.8 * (expected[2] - expected[1]);
+    assertEquals(at, high.threshold(), 1e-6, "interpolated between the 2nd and 3rd");
+    // pool rows: r(0) = log(0.4/0.5) + c ≈ 0.06, r(4) = log(0.4/0.1) + c ≈ 1.67, rows 1..3 ≪ 0
+    boolean[] keptHalf = {true, false, false, false, true};
+    boolean[] keptHigh = {false, false, false, false, true};
+    for (int g = 0; g < 5; g++) {
+      assertEquals(keptHalf[g], half.passes(g), "q 0.5, row " + g + " r = " + half.logRatio(g));
+      assertEquals(keptHigh[g], high.passes(g), "q 0.9, row " + g + " r = " + high.logRatio(g));
+      assertEquals(half.logRatio(g) >= half.threshold(), half.passes(g));
+    }
+    // a finite weight penalises by the distance below the same threshold
+    DensityRatioPenalty pay = new DensityRatioPenalty(ops, t, pool, 3, 0, false, 0.9);
+    assertEquals(3.0 / 3 * (at - pay.logRatio(0)), pay.penalty(0), 1e-6);
+    assertEquals(0, pay.penalty(4));
+    // without a quantile: τ absolute, or the median plus τ when relative
+    assertEquals(-2, new DensityRatioPenalty(ops, t, pool, inf, -2, false).threshold());
+    assertEquals(expected[1] - 2, new DensityRatioPenalty(ops, t, pool, inf, -2, true).threshold(), 1e-6);
+  }
 }

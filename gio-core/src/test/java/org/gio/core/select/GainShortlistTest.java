@@ -111,4 +111,86 @@ class GainShortlistTest {
     gains.top(6, again);
     assertEquals(out[1], again[0]);
   }
+
+  /**
+   * The retrieval candidates are, for the r target rows with the largest log ν_k(i) − log ρ_k(i),
+   * each one's nearest pool row still available, in that order, without duplicates, after the rows
+   * already in the shortlist (checked by brute force).
+   */
+  @Test
+  void retrievalCandidatesAreTheNearestAvailableRowsOfTheWorstCoveredTargetRows() {
+    Target t = Target.of(target, K, new ExactKthNeighbourSearch(ops));
+    ObjectiveState w = exact(K);
+    GainShortlist gains = new GainShortlist(ops, pool, target, K, 1, pool.size(), (Coverage) w, 0);
+    boolean[] gone = new boolean[pool.size()];
+    int[] order = {5, 17, 33, 2, 90, 64, 71};
+    for (int row : order) {
+      w.add(pool, row);
+      gains.removed(row);
+      gains.added((Coverage) w);
+      gone[row] = true;
+    }
+    for (int row : new int[] {3, 4, 11}) { // rejected rows leave the pool too
+      gains.removed(row);
+      gone[row] = true;
+    }
+    double[] logRho = new double[target.size()];
+    Integer[] byGap = new Integer[target.size()];
+    double[] gap = new double[target.size()];
+    for (int i = 0; i < target.size(); i++) {
+      logRho[i] = Math.log(t.kthNeighbourDistance(i));
+      gap[i] = Math.log(((Coverage) w).kthDistance(i)) - logRho[i];
+      byGap[i] = i;
+    }
+    java.util.Arrays.sort(byGap, (a, b) -> gap[a] != gap[b] ? Double.compare(gap[b], gap[a]) : a - b);
+    int r = 6;
+    java.util.List<Integer> expected = new java.util.ArrayList<>();
+    expected.add(-7); // a row already in the shortlist stays first
+    for (int w2 = 0; w2 < r; w2++) {
+      int best = nearest(byGap[w2], gone);
+      if (!expected.contains(best)) {
+        expected.add(best);
+      }
+    }
+    int[] out = new int[1 + r];
+    out[0] = -7;
+    int length = gains.nearestOfWorst(r, logRho, out, 1);
+    assertEquals(expected.size(), length);
+    for (int j = 0; j < length; j++) {
+      assertEquals(expected.get(j), out[j], "entry " + j);
+      assertTrue(out[j] < 0 || !gone[out[j]], "entry " + j + " is available");
+    }
+    // an entry already in the shortlist is not repeated
+    int[] again = new int[1 + r];
+    again[0] = expected.get(1);
+    assertEquals(length - 1, gains.nearestOfWorst(r, logRho, again, 1));
+    // once the worst row's nearest row is taken, its next nearest is offered
+    int taken = expected.get(1);
+    gains.removed(taken);
+    int[] next = new int[r];
+    gains.nearestOfWorst(1, logRho, next, 0);
+    assertTrue(next[0] != taken, "the taken row is not offered again");
+    gains.refilled();
+    gains.nearestOfWorst(1, logRho, next, 0);
+    assertEquals(
+        nearest(byGap[0], new boolean[pool.size()]), next[0], "after a refill every row is back");
+  }
+
+  /** Brute force: the pool row nearest target row i among those not {@code gone}. */
+  private int nearest(int i, boolean[] gone) {
+    int best = -1;
+    double bestD = Double.POSITIVE_INFINITY;
+    for (int g = 0; g < pool.size(); g++) {
+      double dd = 0;
+      for (int c = 0; c < target.dim(); c++) {
+        double diff = target.get(i, c) - pool.get(g, c);
+        dd += diff * diff;
+      }
+      if (!gone[g] && dd < bestD) {
+        bestD = dd;
+        best = g;
+      }
+    }
+    return best;
+  }
 }

@@ -46,6 +46,10 @@ class GioConfigTest {
     rejects("uniformLow", b -> b.uniformLow(2).uniformHigh(1));
     rejects("uniformStartSize", b -> b.uniformStartSize(0));
     rejects("stop", b -> b.stop(StopRule.MAX_RESETS));
+    rejects("densityQuantile", b -> b.densityQuantile(0));
+    rejects("densityQuantile", b -> b.densityQuantile(1.5));
+    rejects("retrievalCandidates", b -> b.retrievalCandidates(-1));
+    rejects("retrievalCandidates", b -> b.retrievalCandidates(4).shortlist(Shortlist.NEAREST));
   }
 
   @Test
