@@ -91,26 +91,12 @@ final class PanamaNearestCentroids implements NearestCentroidKernel {
     boolean wantSecond = second != null;
     for (int r0 = from; r0 < to; r0 += SUB) {
       int rn = Math.min(SUB, to - r0);
-      int rnR = (rn + R - 1) / R * R;
-      for (int r = 0; r < rnR; r++) {
-        int row = r0 + Math.min(r, rn - 1); // padding repeats the last row; its result is dropped
-        base[r] = (rowIndex == null ? row : rowIndex[row]) * dim;
-      }
+      int rnR = rowBases(rowIndex, r0, rn, base);
       Arrays.fill(b, Float.POSITIVE_INFINITY);
       Arrays.fill(s, Float.POSITIVE_INFINITY);
       Arrays.fill(bi, 0);
       for (int p = 0; p < panels; p++) {
-        int pb = p * W * dim;
-        // The dimensions in chunks of KC: the panel's chunk (W·KC floats) stays in L1 while every
-        // row group of the sub-block passes over it; partial sums wait in acc between chunks.
-        for (int j0 = 0; j0 < dim; j0 += KC) {
-          int j1 = Math.min(dim, j0 + KC);
-          boolean first = j0 == 0;
-          for (int r = 0; r < rnR; r += R) {
-            micro(data, base[r], base[r + 1], base[r + 2], base[r + 3], pb, j0, j1, first, acc,
-                r * W);
-          }
-        }
+        panelDots(data, base, rnR, p, acc);
         FloatVector n0 = FloatVector.fromArray(F, norms, p * W);
         FloatVector n1 = FloatVector.fromArray(F, norms, p * W + L);
         FloatVector n2 = FloatVector.fromArray(F, norms, p * W + 2 * L);
@@ -162,21 +148,9 @@ final class PanamaNearestCentroids implements NearestCentroidKernel {
     float[] tail = new float[W];
     for (int r0 = from; r0 < to; r0 += SUB) {
       int rn = Math.min(SUB, to - r0);
-      int rnR = (rn + R - 1) / R * R;
-      for (int r = 0; r < rnR; r++) {
-        int row = r0 + Math.min(r, rn - 1);
-        base[r] = (rowIndex == null ? row : rowIndex[row]) * dim;
-      }
+      int rnR = rowBases(rowIndex, r0, rn, base);
       for (int p = 0; p < panels; p++) {
-        int pb = p * W * dim;
-        for (int j0 = 0; j0 < dim; j0 += KC) {
-          int j1 = Math.min(dim, j0 + KC);
-          boolean first = j0 == 0;
-          for (int r = 0; r < rnR; r += R) {
-            micro(data, base[r], base[r + 1], base[r + 2], base[r + 3], pb, j0, j1, first, acc,
-                r * W);
-          }
-        }
+        panelDots(data, base, rnR, p, acc);
         FloatVector n0 = FloatVector.fromArray(F, norms, p * W);
         FloatVector n1 = FloatVector.fromArray(F, norms, p * W + L);
         FloatVector n2 = FloatVector.fromArray(F, norms, p * W + 2 * L);
@@ -199,6 +173,35 @@ final class PanamaNearestCentroids implements NearestCentroidKernel {
             System.arraycopy(tail, 0, out, dst, valid);
           }
         }
+      }
+    }
+  }
+
+  /**
+   * Offsets of the sub-block's rows [r0, r0 + rn) in the data, padded to a multiple of R by
+   * repeating the last row (whose padded results are dropped); returns the padded count.
+   */
+  private int rowBases(int[] rowIndex, int r0, int rn, int[] base) {
+    int rnR = (rn + R - 1) / R * R;
+    for (int r = 0; r < rnR; r++) {
+      int row = r0 + Math.min(r, rn - 1);
+      base[r] = (rowIndex == null ? row : rowIndex[row]) * dim;
+    }
+    return rnR;
+  }
+
+  /**
+   * x·c of the sub-block's rows and panel p's centroids into {@code acc[r·W + w]}. The dimensions
+   * go in chunks of KC: the panel's chunk (W·KC floats) stays in L1 while every row group of the
+   * sub-block passes over it; partial sums wait in acc between chunks.
+   */
+  private void panelDots(float[] data, int[] base, int rnR, int p, float[] acc) {
+    int pb = p * W * dim;
+    for (int j0 = 0; j0 < dim; j0 += KC) {
+      int j1 = Math.min(dim, j0 + KC);
+      boolean first = j0 == 0;
+      for (int r = 0; r < rnR; r += R) {
+        micro(data, base[r], base[r + 1], base[r + 2], base[r + 3], pb, j0, j1, first, acc, r * W);
       }
     }
   }
