@@ -1,11 +1,6 @@
 package org.gio.ann;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import jakarta.inject.Inject;
-import org.apache.lucene.search.KnnCollector;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.util.hnsw.HnswGraphSearcher;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
 import org.gio.core.search.CandidateIndex;
 import org.gio.core.search.CandidateIndexFactory;
@@ -13,7 +8,8 @@ import org.gio.core.vectors.VectorOps;
 import org.gio.core.vectors.VectorSet;
 
 /**
- * Nearest available pool row on a Lucene HNSW graph built once over the whole pool. Removed rows
+ * Nearest available pool row on an HNSW graph built once over the whole pool by Lucene and searched
+ * by our own {@link FlatHnswSearcher} over a flat copy of its links ({@link FlatHnswGraph}). Removed rows
  * stay in the graph as stepping stones and are only filtered out of the results (an accept filter),
  * so remove and refill never touch the graph. The graph's best {@code efSearch} candidates are
  * re-ranked by exact squared distance, ties to the lowest row, as {@link
@@ -27,7 +23,7 @@ public final class HnswCandidateIndex implements CandidateIndex {
   private final VectorSet pool;
   private final HnswOptions options;
   private final EuclideanScores scores;
-  private final OnHeapHnswGraph graph; // null for an empty pool
+  private final FlatHnswSearcher searcher; // null for an empty pool
   private final AvailableRows available;
   private final long buildNanos;
   private long graphAnswers;
@@ -54,12 +50,14 @@ public final class HnswCandidateIndex implements CandidateIndex {
     this.scores = new EuclideanScores(pool, ops);
     this.available = new AvailableRows(pool.size());
     long start = System.nanoTime();
-    this.graph =
+    OnHeapHnswGraph graph =
         pool.isEmpty()
             ? null
             : options.graphCache() == null
                 ? GraphBuild.build(pool, scores, options)
                 : GraphCache.loadOrBuild(options.graphCache(), pool, scores, options);
+    // Lucene's graph is only needed until its links are copied; it is not kept.
+    this.searcher = graph == null ? null : new FlatHnswSearcher(FlatHnswGraph.of(graph), scores);
     this.buildNanos = System.nanoTime() - start;
   }
 
@@ -184,30 +182,27 @@ public final class HnswCandidateIndex implements CandidateIndex {
    */
   private boolean searchGraph(float[] query, int want, int topK, NearestRows best) {
     int visitLimit = options.scanWhenCheaper() ? available.count() : Integer.MAX_VALUE;
-    KnnCollector collector;
-    try {
-      collector =
-          HnswGraphSearcher.search(
-              scores.query(query), topK, graph, available.all() ? null : available, visitLimit);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // in-memory scoring never throws
-    }
-    learnVisits(collector.visitedCount(), topK);
-    if (collector.earlyTerminated()) {
+    searcher.search(query, topK, available.all() ? null : available, visitLimit);
+    learnVisits(searcher.visitedCount(), topK);
+    if (searcher.earlyTerminated()) {
       return false;
     }
-    ScoreDoc[] found = collector.topDocs().scoreDocs; // best first
-    if (found.length < want) {
+    int found = searcher.resultCount();
+    if (found < want) {
       return false;
     }
-    int rerank = options.rerank() == 0 ? 0 : Math.min(found.length, Math.max(want, options.rerank()));
+    int rerank = options.rerank() == 0 ? 0 : Math.min(found, Math.max(want, options.rerank()));
+    if (rerank < found) { // only a prefix is used: it must be the nearest ones
+      searcher.sortResults();
+    }
     if (rerank == 0) {
       for (int i = 0; i < want; i++) {
-        best.offer(found[i].doc, EuclideanScores.squaredDistance(found[i].score));
+        best.offer(searcher.resultNode(i), searcher.resultDistance(i));
       }
     } else {
       for (int i = 0; i < rerank; i++) {
-        best.offer(found[i].doc, scores.squaredDistance(query, 0, found[i].doc));
+        int row = searcher.resultNode(i);
+        best.offer(row, scores.squaredDistance(query, 0, row));
       }
     }
     return true;
