@@ -27,6 +27,7 @@ public final class HnswCandidateIndex implements CandidateIndex {
   private final AvailableRows available;
   private final long buildNanos;
   private long graphAnswers;
+  private long graphVisits;
   /**
    * Running mean of a graph search's visits per unit of {@link #reach}. A filtered search has to
    * wade through about size / available removed rows per useful one, so this predicts the next
@@ -96,6 +97,11 @@ public final class HnswCandidateIndex implements CandidateIndex {
   /** Queries the graph answered so far; the others were exact scans of the available rows. */
   public long graphAnswers() {
     return graphAnswers;
+  }
+
+  /** Nodes scored by graph searches so far (abandoned searches included): the graph's work. */
+  public long graphVisits() {
+    return graphVisits;
   }
 
   public HnswOptions options() {
@@ -183,6 +189,7 @@ public final class HnswCandidateIndex implements CandidateIndex {
   private boolean searchGraph(float[] query, int want, int topK, NearestRows best) {
     int visitLimit = options.scanWhenCheaper() ? available.count() : Integer.MAX_VALUE;
     searcher.search(query, topK, available.all() ? null : available, visitLimit);
+    graphVisits += searcher.visitedCount();
     learnVisits(searcher.visitedCount(), topK);
     if (searcher.earlyTerminated()) {
       return false;
