@@ -35,6 +35,19 @@ final class EuclideanScores implements RandomVectorScorerSupplier {
     }
   }
 
+  VectorSet rows() {
+    return rows;
+  }
+
+  /** One array per row when navigation uses Lucene's kernel, else null. */
+  float[][] rowArrays() {
+    return rowArrays;
+  }
+
+  VectorOps ops() {
+    return ops;
+  }
+
   /** The squared distance a similarity came from (approximate: the similarity is a float). */
   static double squaredDistance(float similarity) {
     return 1.0 / similarity - 1.0;

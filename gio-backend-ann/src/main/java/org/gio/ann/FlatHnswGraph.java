@@ -11,6 +11,10 @@ import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
  * NeighborArray} objects. Lucene stays in charge of building and of the cache format; only the
  * search reads this copy ({@link FlatHnswSearcher}).
  *
+ * <p>Nodes are renumbered in {@link GraphOrder} (node i is pool row {@link #row(int) row(i)}), so
+ * that the rows a search visits, read through {@link NodeVectors} in the same order, lie close
+ * together in memory.
+ *
  * <p>Layout: level 0 holds every node in one int[] with a fixed block of {@code 1 + maxDegree}
  * slots per node — the neighbour count, then the neighbour ids — so a node's count and its first
  * neighbours share a cache line. Each upper level holds its (sorted) nodes the same way, found by
@@ -27,10 +31,12 @@ final class FlatHnswGraph {
   private final int[][] upperNodes;
   private final int[][] upperLinks;
   private final int[] upperBlock;
+  private final int[] rowOf;
 
   private FlatHnswGraph(
       int size, int entryNode, int topLevel, int block0, int[] links0,
-      int[][] upperNodes, int[][] upperLinks, int[] upperBlock) {
+      int[][] upperNodes, int[][] upperLinks, int[] upperBlock, int[] rowOf) {
+    this.rowOf = rowOf;
     this.size = size;
     this.entryNode = entryNode;
     this.topLevel = topLevel;
@@ -45,27 +51,38 @@ final class FlatHnswGraph {
   static FlatHnswGraph of(OnHeapHnswGraph graph) {
     int n = graph.size();
     int levels = graph.numLevels();
+    int[] rowOf = GraphOrder.of(graph);
+    int[] nodeOf = new int[n];
+    for (int node = 0; node < n; node++) {
+      nodeOf[rowOf[node]] = node;
+    }
     int block0 = 1 + maxDegree(graph, 0, allNodes(n));
     int[] links0 = new int[Math.multiplyExact(n, block0)];
     for (int node = 0; node < n; node++) {
-      copy(graph.getNeighbors(0, node), links0, node * block0);
+      copy(graph.getNeighbors(0, rowOf[node]), nodeOf, links0, node * block0);
     }
     int[][] upperNodes = new int[levels][];
     int[][] upperLinks = new int[levels][];
     int[] upperBlock = new int[levels];
     for (int level = 1; level < levels; level++) {
-      int[] nodes = HnswGraph.NodesIterator.getSortedNodes(graph.getNodesOnLevel(level));
-      int block = 1 + maxDegree(graph, level, nodes);
+      int[] rows = HnswGraph.NodesIterator.getSortedNodes(graph.getNodesOnLevel(level));
+      int block = 1 + maxDegree(graph, level, rows);
+      int[] nodes = new int[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        nodes[i] = nodeOf[rows[i]];
+      }
+      Arrays.sort(nodes);
       int[] links = new int[Math.multiplyExact(nodes.length, block)];
       for (int slot = 0; slot < nodes.length; slot++) {
-        copy(graph.getNeighbors(level, nodes[slot]), links, slot * block);
+        copy(graph.getNeighbors(level, rowOf[nodes[slot]]), nodeOf, links, slot * block);
       }
       upperNodes[level] = nodes;
       upperLinks[level] = links;
       upperBlock[level] = block;
     }
     return new FlatHnswGraph(
-        n, graph.entryNode(), levels - 1, block0, links0, upperNodes, upperLinks, upperBlock);
+        n, nodeOf[graph.entryNode()], levels - 1, block0, links0, upperNodes, upperLinks,
+        upperBlock, rowOf);
   }
 
   private static int[] allNodes(int n) {
@@ -82,14 +99,27 @@ final class FlatHnswGraph {
     return max;
   }
 
-  private static void copy(NeighborArray neighbours, int[] links, int at) {
+  private static void copy(NeighborArray neighbours, int[] nodeOf, int[] links, int at) {
     int count = neighbours.size();
     links[at] = count;
-    System.arraycopy(neighbours.nodes(), 0, links, at + 1, count);
+    int[] rows = neighbours.nodes();
+    for (int i = 0; i < count; i++) {
+      links[at + 1 + i] = nodeOf[rows[i]];
+    }
   }
 
   int size() {
     return size;
+  }
+
+  /** The pool row of a node. */
+  int row(int node) {
+    return rowOf[node];
+  }
+
+  /** Node → pool row for every node (not to be modified). */
+  int[] rows() {
+    return rowOf;
   }
 
   int entryNode() {

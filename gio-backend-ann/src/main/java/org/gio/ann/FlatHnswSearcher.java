@@ -20,7 +20,8 @@ import org.apache.lucene.util.Bits;
  */
 final class FlatHnswSearcher {
   private final FlatHnswGraph graph;
-  private final EuclideanScores scores;
+  private final NodeVectors vectors;
+  private final int[] rowOf;
   private final int[] visited;
   private int epoch;
   // candidates: min-heap on distance
@@ -36,9 +37,11 @@ final class FlatHnswSearcher {
   private long visitedCount;
   private boolean earlyTerminated;
 
-  FlatHnswSearcher(FlatHnswGraph graph, EuclideanScores scores) {
+  /** {@code vectors} must be in {@code graph}'s node order ({@code NodeVectors.of(scores, graph.rows())}). */
+  FlatHnswSearcher(FlatHnswGraph graph, NodeVectors vectors) {
     this.graph = graph;
-    this.scores = scores;
+    this.vectors = vectors;
+    this.rowOf = graph.rows();
     this.visited = new int[graph.size()];
     this.batch = new int[16];
     this.batchDistance = new float[16];
@@ -60,11 +63,11 @@ final class FlatHnswSearcher {
   }
 
   /**
-   * After {@link #sortResults()}: the i-th nearest kept node and its navigation distance (the float
-   * squared distance of {@link EuclideanScores#navigationDistance}).
+   * After {@link #sortResults()}: the pool row of the i-th nearest kept node, and its navigation
+   * distance (the float squared distance of {@link EuclideanScores#navigationDistance}).
    */
-  int resultNode(int i) {
-    return resultNode[i];
+  int resultRow(int i) {
+    return rowOf[resultNode[i]];
   }
 
   float resultDistance(int i) {
@@ -72,7 +75,7 @@ final class FlatHnswSearcher {
   }
 
   /**
-   * Searches for the {@code ef} nearest nodes to {@code query} that {@code accept} admits (null
+   * Searches for the {@code ef} nearest nodes to {@code query} whose rows {@code accept} admits (null
    * admits all), scoring at most {@code visitLimit} nodes. Results are read with {@link
    * #resultCount()} etc. after {@link #sortResults()}.
    */
@@ -93,7 +96,7 @@ final class FlatHnswSearcher {
       return;
     }
     int entry = graph.entryNode();
-    float entryDistance = scores.navigationDistance(query, entry);
+    float entryDistance = vectors.distance(query, entry);
     visitedCount = 1;
     // Greedy descent: at each upper level move to the nearest neighbour while one is nearer.
     int mark = nextEpoch();
@@ -115,7 +118,7 @@ final class FlatHnswSearcher {
             earlyTerminated = true;
             return;
           }
-          float d = scores.navigationDistance(query, friend);
+          float d = vectors.distance(query, friend);
           visitedCount++;
           if (d < entryDistance) {
             entryDistance = d;
@@ -137,7 +140,7 @@ final class FlatHnswSearcher {
     int mark = nextEpoch();
     visited[entry] = mark;
     pushCandidate(entry, entryDistance);
-    if (accept == null || accept.get(entry)) {
+    if (accept == null || accept.get(rowOf[entry])) {
       offerResult(entry, entryDistance, ef);
     }
     float bound = results < ef ? Float.POSITIVE_INFINITY : resultDistance[0];
@@ -169,7 +172,7 @@ final class FlatHnswSearcher {
         if (d < bound) {
           int friend = batch[i];
           pushCandidate(friend, d);
-          if (accept == null || accept.get(friend)) {
+          if (accept == null || accept.get(rowOf[friend])) {
             offerResult(friend, d, ef);
             if (results == ef) {
               bound = resultDistance[0];
@@ -191,11 +194,11 @@ final class FlatHnswSearcher {
     int[] nodes = batch;
     float[] out = batchDistance;
     for (int i = 0; i < count; i++) {
-      out[i] = scores.navigationDistance(query, nodes[i]);
+      out[i] = vectors.distance(query, nodes[i]);
     }
   }
 
-  /** Orders the kept results nearest first, ties to the lower node. */
+  /** Orders the kept results nearest first (ties to the lower node: deterministic). */
   void sortResults() {
     // Heap-sort in place: repeatedly move the farthest to the end.
     for (int end = results - 1; end > 0; end--) {

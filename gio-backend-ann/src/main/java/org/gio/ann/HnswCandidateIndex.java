@@ -58,7 +58,9 @@ public final class HnswCandidateIndex implements CandidateIndex {
                 ? GraphBuild.build(pool, scores, options)
                 : GraphCache.loadOrBuild(options.graphCache(), pool, scores, options);
     // Lucene's graph is only needed until its links are copied; it is not kept.
-    this.searcher = graph == null ? null : new FlatHnswSearcher(FlatHnswGraph.of(graph), scores);
+    FlatHnswGraph flat = graph == null ? null : FlatHnswGraph.of(graph);
+    this.searcher =
+        flat == null ? null : new FlatHnswSearcher(flat, NodeVectors.of(scores, flat.rows()));
     this.buildNanos = System.nanoTime() - start;
   }
 
@@ -204,11 +206,11 @@ public final class HnswCandidateIndex implements CandidateIndex {
     }
     if (rerank == 0) {
       for (int i = 0; i < want; i++) {
-        best.offer(searcher.resultNode(i), searcher.resultDistance(i));
+        best.offer(searcher.resultRow(i), searcher.resultDistance(i));
       }
     } else {
       for (int i = 0; i < rerank; i++) {
-        int row = searcher.resultNode(i);
+        int row = searcher.resultRow(i);
         best.offer(row, scores.squaredDistance(query, 0, row));
       }
     }

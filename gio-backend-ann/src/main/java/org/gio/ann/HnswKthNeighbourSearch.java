@@ -42,6 +42,7 @@ public final class HnswKthNeighbourSearch implements KthNeighbourSearch {
     }
     EuclideanScores scores = new EuclideanScores(x, ops);
     FlatHnswGraph graph = FlatHnswGraph.of(GraphBuild.build(x, scores, options));
+    NodeVectors vectors = NodeVectors.of(scores, graph.rows());
     int topK = Math.max(k + 1, options.efSearch());
     double[] rho = new double[n];
     // Rows are independent, the graph is only read, and a searcher's answer for a row does not
@@ -52,7 +53,7 @@ public final class HnswKthNeighbourSearch implements KthNeighbourSearch {
         .parallel()
         .forEach(
             b -> {
-              FlatHnswSearcher searcher = new FlatHnswSearcher(graph, scores);
+              FlatHnswSearcher searcher = new FlatHnswSearcher(graph, vectors);
               float[] query = new float[x.dim()];
               for (int i = b * ROWS_PER_SEARCHER; i < Math.min(n, (b + 1) * ROWS_PER_SEARCHER); i++) {
                 rho[i] = ClippedDistance.delta(kthSquared(x, i, k, topK, scores, searcher, query));
@@ -68,7 +69,7 @@ public final class HnswKthNeighbourSearch implements KthNeighbourSearch {
     System.arraycopy(x.data(), x.offset(i), query, 0, x.dim());
     searcher.search(query, topK, null, Long.MAX_VALUE);
     for (int r = 0; r < searcher.resultCount(); r++) {
-      int row = searcher.resultNode(r);
+      int row = searcher.resultRow(r);
       if (row != i) {
         best.offer(row, scores.squaredDistance(x.data(), x.offset(i), row));
       }

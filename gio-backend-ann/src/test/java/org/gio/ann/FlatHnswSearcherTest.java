@@ -35,7 +35,7 @@ class FlatHnswSearcherTest {
     }
 
     FlatHnswSearcher searcher() {
-      return new FlatHnswSearcher(flat, scores);
+      return new FlatHnswSearcher(flat, NodeVectors.of(scores, flat.rows()));
     }
   }
 
@@ -58,18 +58,43 @@ class FlatHnswSearcherTest {
   }
 
   @Test
-  void flatCopyHasLucenesLinks() {
+  void flatCopyHasLucenesLinksRenumbered() {
     Fixture f = new Fixture(TestData.clustered(3000, 8, 10, 21));
-    assertEquals(f.lucene.entryNode(), f.flat.entryNode());
+    assertEquals(f.lucene.entryNode(), f.flat.row(f.flat.entryNode()));
     assertEquals(f.lucene.numLevels() - 1, f.flat.topLevel());
     assertTrue(f.flat.maxDegree0() <= 2 * OPTIONS.maxConn(), "level 0 degree " + f.flat.maxDegree0());
+    int[] sortedRows = f.flat.rows().clone();
+    Arrays.sort(sortedRows);
+    int[] identity = new int[f.pool.size()];
+    Arrays.setAll(identity, i -> i);
+    assertArrayEquals(identity, sortedRows, "node order is a permutation of the rows");
+    int[] links = f.flat.links0();
     for (int node = 0; node < f.pool.size(); node += 7) {
       int at = f.flat.level0At(node);
-      int[] links = f.flat.links0();
-      var n = f.lucene.getNeighbors(0, node);
+      var n = f.lucene.getNeighbors(0, f.flat.row(node));
       assertEquals(n.size(), links[at]);
-      assertArrayEquals(Arrays.copyOf(n.nodes(), n.size()), Arrays.copyOfRange(links, at + 1, at + 1 + n.size()));
+      int[] rows = new int[n.size()];
+      Arrays.setAll(rows, i -> f.flat.row(links[at + 1 + i]));
+      assertArrayEquals(Arrays.copyOf(n.nodes(), n.size()), rows);
     }
+  }
+
+  /** Rows of one cluster end up contiguous in node order, though the pool interleaves them. */
+  @Test
+  void nodeOrderKeepsClustersTogether() {
+    int clusters = 5;
+    int dim = 8;
+    VectorSet blobs = TestData.clustered(2000, dim, 1, 33); // one unit blob around a centre
+    float[] data = blobs.data().clone();
+    for (int r = 0; r < 2000; r++) {
+      data[r * dim] += 100 * (r % clusters); // row r in cluster r % 5: far apart, interleaved
+    }
+    Fixture f = new Fixture(VectorSet.wrap(data, 2000, dim));
+    int changes = 0;
+    for (int node = 1; node < 2000; node++) {
+      changes += f.flat.row(node) % clusters != f.flat.row(node - 1) % clusters ? 1 : 0;
+    }
+    assertTrue(changes <= 2 * clusters, changes + " cluster changes along the node order");
   }
 
   @Test
@@ -88,8 +113,8 @@ class FlatHnswSearcherTest {
       for (int r = 1; r < searcher.resultCount(); r++) {
         assertTrue(searcher.resultDistance(r - 1) <= searcher.resultDistance(r), "sorted, query " + i);
       }
-      assertEquals(f.scores.navigationDistance(q, searcher.resultNode(0)), searcher.resultDistance(0));
-      hits += searcher.resultNode(0) == bruteForce(f.pool, q, null)[0] ? 1 : 0;
+      assertEquals(f.scores.navigationDistance(q, searcher.resultRow(0)), searcher.resultDistance(0));
+      hits += searcher.resultRow(0) == bruteForce(f.pool, q, null)[0] ? 1 : 0;
     }
     assertTrue(hits >= 0.98 * queries, "recall@1 " + hits + " / " + queries);
   }
@@ -118,7 +143,7 @@ class FlatHnswSearcherTest {
       searcher.search(q, 30, accept, Long.MAX_VALUE);
       searcher.sortResults();
       int[] ours = new int[searcher.resultCount()];
-      Arrays.setAll(ours, searcher::resultNode);
+      Arrays.setAll(ours, searcher::resultRow);
       int[] theirs = Arrays.stream(lucene).mapToInt(d -> d.doc).toArray();
       Arrays.sort(ours);
       Arrays.sort(theirs);
@@ -147,12 +172,12 @@ class FlatHnswSearcherTest {
         float[] q = TestData.query(f.pool, random);
         searcher.search(q, 20, accept, Long.MAX_VALUE);
         for (int r = 0; r < searcher.resultCount(); r++) {
-          assertTrue(accept.get(searcher.resultNode(r)), "kept rejected node " + searcher.resultNode(r));
+          assertTrue(accept.get(searcher.resultRow(r)), "kept rejected node " + searcher.resultRow(r));
         }
         // rejected nodes are walked through, so the search still finds ef accepted rows
         assertEquals(Math.min(20, accepted), searcher.resultCount(), "kept at " + keep);
         searcher.sortResults();
-        hits += searcher.resultNode(0) == bruteForce(f.pool, q, accept)[0] ? 1 : 0;
+        hits += searcher.resultRow(0) == bruteForce(f.pool, q, accept)[0] ? 1 : 0;
       }
       assertTrue(hits >= 48, "recall@1 " + hits + " / 50 with " + keep + " accepted");
     }
@@ -164,7 +189,7 @@ class FlatHnswSearcherTest {
     FlatHnswSearcher searcher = f.searcher();
     searcher.search(new float[] {0, 0, 0}, 10, null, Long.MAX_VALUE);
     assertEquals(1, searcher.resultCount());
-    assertEquals(0, searcher.resultNode(0));
+    assertEquals(0, searcher.resultRow(0));
     assertEquals(14f, searcher.resultDistance(0));
     FixedBitSet none = new FixedBitSet(1);
     searcher.search(new float[] {0, 0, 0}, 10, none, Long.MAX_VALUE);
@@ -186,19 +211,19 @@ class FlatHnswSearcherTest {
       searcher.search(base.row(r), 20, null, Long.MAX_VALUE);
       searcher.sortResults();
       assertEquals(0f, searcher.resultDistance(0), "query at row " + r);
-      assertEquals(r % 200, searcher.resultNode(0) % 200, "a copy of row " + r);
+      assertEquals(r % 200, searcher.resultRow(0) % 200, "a copy of row " + r);
       assertDistinct(searcher);
     }
     searcher.search(same, 20, null, Long.MAX_VALUE);
     searcher.sortResults();
     assertEquals(0f, searcher.resultDistance(0));
-    assertTrue(searcher.resultNode(0) >= 600, "a row of the block");
+    assertTrue(searcher.resultRow(0) >= 600, "a row of the block");
     assertDistinct(searcher);
   }
 
   private static void assertDistinct(FlatHnswSearcher searcher) {
     int[] nodes = new int[searcher.resultCount()];
-    Arrays.setAll(nodes, searcher::resultNode);
+    Arrays.setAll(nodes, searcher::resultRow);
     assertEquals(nodes.length, Arrays.stream(nodes).distinct().count(), Arrays.toString(nodes));
   }
 
@@ -235,7 +260,7 @@ class FlatHnswSearcherTest {
     assertEquals(fresh.resultCount(), used.resultCount());
     assertEquals(fresh.visitedCount(), used.visitedCount());
     for (int i = 0; i < fresh.resultCount(); i++) {
-      assertEquals(fresh.resultNode(i), used.resultNode(i));
+      assertEquals(fresh.resultRow(i), used.resultRow(i));
     }
   }
 }
