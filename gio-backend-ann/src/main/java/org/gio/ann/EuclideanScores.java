@@ -53,19 +53,6 @@ final class EuclideanScores implements RandomVectorScorerSupplier {
     return 1.0 / similarity - 1.0;
   }
 
-  /**
-   * The squared distance graph navigation orders by: the same fast float kernel as {@link
-   * #query(float[])}'s scorer, without the similarity transform.
-   */
-  float navigationDistance(float[] query, int row) {
-    float[][] arrays = rowArrays;
-    if (arrays != null) {
-      return VectorUtil.squareDistance(query, arrays[row]);
-    }
-    int dim = rows.dim();
-    return (float) ops.squaredDistance(query, 0, rows.data(), row * dim, dim);
-  }
-
   /** Exact squared distance from a query to one row. */
   double squaredDistance(float[] query, int queryOffset, int row) {
     return ops.squaredDistance(query, queryOffset, rows.data(), rows.offset(row), rows.dim());

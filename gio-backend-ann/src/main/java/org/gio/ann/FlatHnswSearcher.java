@@ -4,12 +4,14 @@ import java.util.Arrays;
 import org.apache.lucene.util.Bits;
 
 /**
- * HNSW search over a {@link FlatHnswGraph} with primitive bookkeeping. Lucene's {@code
- * HnswGraphSearcher} spends most of an ef-400 query at 1M × 128 on its bookkeeping (a queue of
- * packed longs, a sparse bit set over a million ordinals cleared per query, a scorer object per
- * query, boxed-free but indirect neighbour iteration; gio-bench/docs/ann.md), not on distances.
+ * HNSW search over a {@link FlatHnswGraph} with primitive bookkeeping, replacing Lucene's {@code
+ * HnswGraphSearcher} at query time (a queue of packed longs, a sparse bit set over all ordinals
+ * cleared per query, a scorer object per query, neighbour iteration through the graph object).
  * Here the visited set is an int[] of query epochs (never cleared, only bumped), the two queues are
- * binary heaps on parallel float/int arrays, and the neighbours of a node are read from one int[].
+ * binary heaps on parallel float/int arrays, and a node's neighbours are read from one int[] and
+ * scored in one loop. At 1M × 128 this loop alone was worth about 1.2–1.4×; reading the vectors in
+ * graph order ({@link NodeVectors}) was worth 2–3× more (gio-bench/docs/ann.md): the search is
+ * bound by memory, not bookkeeping.
  *
  * <p>The algorithm and its semantics are Lucene's: a greedy descent from the entry node through the
  * upper levels, then a best-first beam at level 0 that keeps the {@code ef} nearest <em>accepted</em>
@@ -64,7 +66,7 @@ final class FlatHnswSearcher {
 
   /**
    * After {@link #sortResults()}: the pool row of the i-th nearest kept node, and its navigation
-   * distance (the float squared distance of {@link EuclideanScores#navigationDistance}).
+   * distance (the float squared distance of {@link NodeVectors#distance}).
    */
   int resultRow(int i) {
     return rowOf[resultNode[i]];

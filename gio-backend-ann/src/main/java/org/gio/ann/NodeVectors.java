@@ -44,7 +44,10 @@ final class NodeVectors {
     return new NodeVectors(data, null, scores.ops(), dim);
   }
 
-  /** The navigation distance of {@link EuclideanScores#navigationDistance}, by node. */
+  /**
+   * The float squared distance navigation orders by, with the kernel {@link EuclideanScores}'
+   * scorer uses for the build: the active {@link VectorOps} when vectorised, else Lucene's.
+   */
   float distance(float[] query, int node) {
     float[][] a = arrays;
     if (a != null) {

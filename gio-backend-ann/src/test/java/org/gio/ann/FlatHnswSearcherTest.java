@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.VectorUtil;
 import org.apache.lucene.util.hnsw.HnswGraphSearcher;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
 import org.gio.core.vectors.ScalarVectorOps;
@@ -113,7 +114,8 @@ class FlatHnswSearcherTest {
       for (int r = 1; r < searcher.resultCount(); r++) {
         assertTrue(searcher.resultDistance(r - 1) <= searcher.resultDistance(r), "sorted, query " + i);
       }
-      assertEquals(f.scores.navigationDistance(q, searcher.resultRow(0)), searcher.resultDistance(0));
+      assertEquals(
+          VectorUtil.squareDistance(q, f.pool.row(searcher.resultRow(0))), searcher.resultDistance(0));
       hits += searcher.resultRow(0) == bruteForce(f.pool, q, null)[0] ? 1 : 0;
     }
     assertTrue(hits >= 0.98 * queries, "recall@1 " + hits + " / " + queries);
