@@ -58,14 +58,6 @@ final class EuclideanScores implements RandomVectorScorerSupplier {
     return ops.squaredDistance(query, queryOffset, rows.data(), rows.offset(row), rows.dim());
   }
 
-  /**
-   * Exact squared distances from a query to every row of {@code rows}, with the batched kernel the
-   * exact scan ({@link org.gio.core.search.ExactCandidateIndex}) uses, so scans agree with it.
-   */
-  void squaredDistances(float[] query, VectorSet rows, double[] out) {
-    ops.squaredDistances(query, 0, rows, out);
-  }
-
   /** Scores every row against a query of exactly {@code dim} components. */
   RandomVectorScorer query(float[] query) {
     int size = rows.size();
