@@ -57,27 +57,28 @@ class CompactScanTest {
 
   @Test
   void screenedScanAnswersExactlyWhenTheHeadSaysLittle() {
-    // 64 dimensions, one blob: the head's partial sums rarely exceed the best distance.
-    assertSameAnswers(TestData.clustered(2000, 64, 1, 43), 44, 0.5);
+    // One blob: the head's partial sums rarely exceed the best distance.
+    assertSameAnswers(TestData.clustered(2000, 128, 1, 43), 44, 0.5);
   }
 
   @Test
   void screenedScanIsExactWhenTheHeadHoldsTheWholeDistance() {
-    // Only 16 of 64 dimensions vary, and queries are 0 elsewhere too: partial sum = distance, so
-    // any bound tighter than the current best would drop true answers.
+    // Only HEAD of 128 dimensions vary, and queries are 0 elsewhere too: partial sum = distance,
+    // so any bound tighter than the current best would drop true answers.
     SplittableRandom random = new SplittableRandom(50);
-    float[] data = new float[2000 * 64];
+    int step = 128 / CompactScan.HEAD;
+    float[] data = new float[2000 * 128];
     for (int r = 0; r < 2000; r++) {
-      for (int j = 0; j < 64; j += 4) {
-        data[r * 64 + j] = (float) TestData.gaussian(random);
+      for (int j = 0; j < 128; j += step) {
+        data[r * 128 + j] = (float) TestData.gaussian(random);
       }
     }
-    VectorSet pool = VectorSet.wrap(data, 2000, 64);
+    VectorSet pool = VectorSet.wrap(data, 2000, 128);
     AvailableRows available = new AvailableRows(pool.size());
     CompactScan scan = CompactScan.of(pool, available);
     for (int i = 0; i < 50; i++) {
       float[] q = pool.row(random.nextInt(2000));
-      for (int j = 0; j < 64; j += 4) {
+      for (int j = 0; j < 128; j += step) {
         q[j] += (float) (0.3 * TestData.gaussian(random));
       }
       NearestRows expected = bruteForce(pool, available, q, 7);
@@ -90,13 +91,13 @@ class CompactScanTest {
   }
 
   @Test
-  void unscreenedBelowFourHeadsOfDimensions() {
+  void unscreenedBelowFourHeadsOfDimensions() { // d = 16: plain batched scan
     assertSameAnswers(TestData.clustered(2000, 16, 5, 45), 46, 0.9);
   }
 
   @Test
   void duplicatesTieToTheLowestRow() {
-    VectorSet base = TestData.clustered(300, 64, 3, 47);
+    VectorSet base = TestData.clustered(300, 128, 3, 47);
     VectorSet pool = base.concat(base).concat(base); // rows i, i + 300, i + 600 identical
     AvailableRows available = new AvailableRows(pool.size());
     available.remove(5);
