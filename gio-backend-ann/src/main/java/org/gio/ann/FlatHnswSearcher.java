@@ -190,7 +190,7 @@ final class FlatHnswSearcher {
 
   /**
    * Scores the first {@code count} nodes of {@link #batch}. All of one node's unvisited neighbours
-   * are scored in one loop, so their (independent, mostly cache-missing) row loads can overlap.
+   * are scored in one loop, so their independent row loads can overlap.
    */
   private void scoreBatch(float[] query, int count) {
     int[] nodes = batch;
