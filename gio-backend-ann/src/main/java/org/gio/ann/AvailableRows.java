@@ -7,7 +7,7 @@ import org.apache.lucene.util.FixedBitSet;
 /**
  * The available pool rows: one bit per row plus a count. Removing clears a bit (O(1)); refilling
  * sets them all again (n/64 word writes, so O(1) per row). The bits double as the accept filter
- * ({@link Bits}) for Lucene's search, and the exact fallback walks the set bits in row order, so it
+ * ({@link Bits}) for the graph search ({@link FlatHnswSearcher}), and the exact fallback walks the set bits in row order, so it
  * reads the pool sequentially and skips removed rows 64 at a time.
  */
 final class AvailableRows implements Bits {

@@ -35,6 +35,19 @@ final class EuclideanScores implements RandomVectorScorerSupplier {
     }
   }
 
+  VectorSet rows() {
+    return rows;
+  }
+
+  /** One array per row when navigation uses Lucene's kernel, else null. */
+  float[][] rowArrays() {
+    return rowArrays;
+  }
+
+  VectorOps ops() {
+    return ops;
+  }
+
   /** The squared distance a similarity came from (approximate: the similarity is a float). */
   static double squaredDistance(float similarity) {
     return 1.0 / similarity - 1.0;
@@ -43,14 +56,6 @@ final class EuclideanScores implements RandomVectorScorerSupplier {
   /** Exact squared distance from a query to one row. */
   double squaredDistance(float[] query, int queryOffset, int row) {
     return ops.squaredDistance(query, queryOffset, rows.data(), rows.offset(row), rows.dim());
-  }
-
-  /**
-   * Exact squared distances from a query to every row of {@code rows}, with the batched kernel the
-   * exact scan ({@link org.gio.core.search.ExactCandidateIndex}) uses, so scans agree with it.
-   */
-  void squaredDistances(float[] query, VectorSet rows, double[] out) {
-    ops.squaredDistances(query, 0, rows, out);
   }
 
   /** Scores every row against a query of exactly {@code dim} components. */

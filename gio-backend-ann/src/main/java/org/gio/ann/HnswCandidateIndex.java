@@ -1,11 +1,6 @@
 package org.gio.ann;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import jakarta.inject.Inject;
-import org.apache.lucene.search.KnnCollector;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.util.hnsw.HnswGraphSearcher;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
 import org.gio.core.search.CandidateIndex;
 import org.gio.core.search.CandidateIndexFactory;
@@ -13,7 +8,8 @@ import org.gio.core.vectors.VectorOps;
 import org.gio.core.vectors.VectorSet;
 
 /**
- * Nearest available pool row on a Lucene HNSW graph built once over the whole pool. Removed rows
+ * Nearest available pool row on an HNSW graph built once over the whole pool by Lucene and searched
+ * by our own {@link FlatHnswSearcher} over a flat copy of its links ({@link FlatHnswGraph}). Removed rows
  * stay in the graph as stepping stones and are only filtered out of the results (an accept filter),
  * so remove and refill never touch the graph. The graph's best {@code efSearch} candidates are
  * re-ranked by exact squared distance, ties to the lowest row, as {@link
@@ -27,10 +23,11 @@ public final class HnswCandidateIndex implements CandidateIndex {
   private final VectorSet pool;
   private final HnswOptions options;
   private final EuclideanScores scores;
-  private final OnHeapHnswGraph graph; // null for an empty pool
+  private final FlatHnswSearcher searcher; // null for an empty pool
   private final AvailableRows available;
   private final long buildNanos;
   private long graphAnswers;
+  private long graphVisits;
   /**
    * Running mean of a graph search's visits per unit of {@link #reach}. A filtered search has to
    * wade through about size / available removed rows per useful one, so this predicts the next
@@ -39,14 +36,11 @@ public final class HnswCandidateIndex implements CandidateIndex {
    */
   private double visitsPerReach = -1;
   /**
-   * Once few rows remain, a contiguous copy of them (and their pool rows), so the exact scan reads
-   * memory in order with the batched kernel instead of hopping through the whole pool: at 1M × 128
-   * with 95 % removed the hopping scan cost ~480 ns per row, 4× a sequential one. Re-copied when
-   * removals have halved it, dropped on refill, so the copying stays O(1) per removed row.
+   * Once few rows remain, a screened scan over a contiguous copy of them ({@link CompactScan}).
+   * Re-copied when removals have halved it, dropped on refill, so the copying stays O(1) per
+   * removed row.
    */
-  private VectorSet compact;
-  private int[] compactRows;
-  private double[] compactDistances;
+  private CompactScan compact;
 
   private HnswCandidateIndex(VectorSet pool, VectorOps ops, HnswOptions options) {
     this.pool = pool;
@@ -54,12 +48,16 @@ public final class HnswCandidateIndex implements CandidateIndex {
     this.scores = new EuclideanScores(pool, ops);
     this.available = new AvailableRows(pool.size());
     long start = System.nanoTime();
-    this.graph =
+    OnHeapHnswGraph graph =
         pool.isEmpty()
             ? null
             : options.graphCache() == null
                 ? GraphBuild.build(pool, scores, options)
                 : GraphCache.loadOrBuild(options.graphCache(), pool, scores, options);
+    // Lucene's graph is only needed until its links are copied; it is not kept.
+    FlatHnswGraph flat = graph == null ? null : FlatHnswGraph.of(graph);
+    this.searcher =
+        flat == null ? null : new FlatHnswSearcher(flat, NodeVectors.of(scores, flat.rows()));
     this.buildNanos = System.nanoTime() - start;
   }
 
@@ -98,6 +96,11 @@ public final class HnswCandidateIndex implements CandidateIndex {
   /** Queries the graph answered so far; the others were exact scans of the available rows. */
   public long graphAnswers() {
     return graphAnswers;
+  }
+
+  /** Nodes scored by graph searches so far (abandoned searches included): the graph's work. */
+  public long graphVisits() {
+    return graphVisits;
   }
 
   public HnswOptions options() {
@@ -184,30 +187,28 @@ public final class HnswCandidateIndex implements CandidateIndex {
    */
   private boolean searchGraph(float[] query, int want, int topK, NearestRows best) {
     int visitLimit = options.scanWhenCheaper() ? available.count() : Integer.MAX_VALUE;
-    KnnCollector collector;
-    try {
-      collector =
-          HnswGraphSearcher.search(
-              scores.query(query), topK, graph, available.all() ? null : available, visitLimit);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // in-memory scoring never throws
-    }
-    learnVisits(collector.visitedCount(), topK);
-    if (collector.earlyTerminated()) {
+    searcher.search(query, topK, available.all() ? null : available, visitLimit);
+    graphVisits += searcher.visitedCount();
+    learnVisits(searcher.visitedCount(), topK);
+    if (searcher.earlyTerminated()) {
       return false;
     }
-    ScoreDoc[] found = collector.topDocs().scoreDocs; // best first
-    if (found.length < want) {
+    int found = searcher.resultCount();
+    if (found < want) {
       return false;
     }
-    int rerank = options.rerank() == 0 ? 0 : Math.min(found.length, Math.max(want, options.rerank()));
+    int rerank = options.rerank() == 0 ? 0 : Math.min(found, Math.max(want, options.rerank()));
+    if (rerank < found) { // only a prefix is used: it must be the nearest ones
+      searcher.sortResults();
+    }
     if (rerank == 0) {
       for (int i = 0; i < want; i++) {
-        best.offer(found[i].doc, EuclideanScores.squaredDistance(found[i].score));
+        best.offer(searcher.resultRow(i), searcher.resultDistance(i));
       }
     } else {
       for (int i = 0; i < rerank; i++) {
-        best.offer(found[i].doc, scores.squaredDistance(query, 0, found[i].doc));
+        int row = searcher.resultRow(i);
+        best.offer(row, scores.squaredDistance(query, 0, row));
       }
     }
     return true;
@@ -217,34 +218,15 @@ public final class HnswCandidateIndex implements CandidateIndex {
   private void scan(float[] query, NearestRows best) {
     int count = available.count();
     if (count <= pool.size() / COMPACT_SHARE) {
-      if (compact == null || compactRows.length > 2 * count) {
-        compactAvailable();
+      if (compact == null || compact.size() > 2 * count) {
+        compact = CompactScan.of(pool, available);
       }
-      scores.squaredDistances(query, compact, compactDistances);
-      for (int i = 0; i < compactRows.length; i++) {
-        if (available.get(compactRows[i])) {
-          best.offer(compactRows[i], compactDistances[i]);
-        }
-      }
+      compact.scan(query, available, scores.ops(), best);
       return;
     }
     for (int row = available.next(0); row >= 0; row = available.next(row + 1)) {
       best.offer(row, scores.squaredDistance(query, 0, row));
     }
-  }
-
-  private void compactAvailable() {
-    int count = available.count();
-    int dim = pool.dim();
-    float[] data = new float[count * dim];
-    compactRows = new int[count];
-    int i = 0;
-    for (int row = available.next(0); row >= 0; row = available.next(row + 1), i++) {
-      compactRows[i] = row;
-      System.arraycopy(pool.data(), pool.offset(row), data, i * dim, dim);
-    }
-    compact = VectorSet.wrap(data, count, dim);
-    compactDistances = new double[count];
   }
 
   @Override
@@ -256,7 +238,5 @@ public final class HnswCandidateIndex implements CandidateIndex {
   public void refill() {
     available.refill();
     compact = null;
-    compactRows = null;
-    compactDistances = null;
   }
 }

@@ -1,12 +1,7 @@
 package org.gio.ann;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.stream.IntStream;
 import jakarta.inject.Inject;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.util.hnsw.HnswGraphSearcher;
-import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
 import org.gio.core.objective.ClippedDistance;
 import org.gio.core.objective.ExactKthNeighbourSearch;
 import org.gio.core.objective.KthNeighbourSearch;
@@ -25,6 +20,8 @@ import org.gio.core.vectors.VectorSet;
  * it the exact pass takes seconds and is free of approximation.
  */
 public final class HnswKthNeighbourSearch implements KthNeighbourSearch {
+  /** Rows searched by one searcher (each holds an int per target row for its visited set). */
+  private static final int ROWS_PER_SEARCHER = 4096;
   private final VectorOps ops;
   private final HnswOptions options;
 
@@ -44,33 +41,37 @@ public final class HnswKthNeighbourSearch implements KthNeighbourSearch {
       return new ExactKthNeighbourSearch(ops).kthNeighbourDistances(x, k);
     }
     EuclideanScores scores = new EuclideanScores(x, ops);
-    OnHeapHnswGraph graph = GraphBuild.build(x, scores, options);
+    FlatHnswGraph graph = FlatHnswGraph.of(GraphBuild.build(x, scores, options));
+    NodeVectors vectors = NodeVectors.of(scores, graph.rows());
     int topK = Math.max(k + 1, options.efSearch());
     double[] rho = new double[n];
-    // Rows are independent and the built graph is only read (Lucene's on-heap searcher keeps no
-    // cursor in the graph), so the answer does not depend on the number of threads.
-    IntStream.range(0, n)
+    // Rows are independent, the graph is only read, and a searcher's answer for a row does not
+    // depend on what it searched before; so blocks of rows, each with its own searcher, give the
+    // same answer on any number of threads.
+    int blocks = (n + ROWS_PER_SEARCHER - 1) / ROWS_PER_SEARCHER;
+    IntStream.range(0, blocks)
         .parallel()
-        .forEach(i -> rho[i] = ClippedDistance.delta(kthSquared(x, i, k, topK, scores, graph)));
+        .forEach(
+            b -> {
+              FlatHnswSearcher searcher = new FlatHnswSearcher(graph, vectors);
+              float[] query = new float[x.dim()];
+              for (int i = b * ROWS_PER_SEARCHER; i < Math.min(n, (b + 1) * ROWS_PER_SEARCHER); i++) {
+                rho[i] = ClippedDistance.delta(kthSquared(x, i, k, topK, scores, searcher, query));
+              }
+            });
     return rho;
   }
 
   private double kthSquared(
-      VectorSet x, int i, int k, int topK, EuclideanScores scores, OnHeapHnswGraph graph) {
+      VectorSet x, int i, int k, int topK, EuclideanScores scores, FlatHnswSearcher searcher,
+      float[] query) {
     NearestRows best = new NearestRows(k);
-    ScoreDoc[] found;
-    try {
-      found =
-          HnswGraphSearcher.search(
-                  scores.query(x.row(i)), topK, graph, null, Integer.MAX_VALUE)
-              .topDocs()
-              .scoreDocs;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    for (ScoreDoc d : found) {
-      if (d.doc != i) {
-        best.offer(d.doc, scores.squaredDistance(x.data(), x.offset(i), d.doc));
+    System.arraycopy(x.data(), x.offset(i), query, 0, x.dim());
+    searcher.search(query, topK, null, Long.MAX_VALUE);
+    for (int r = 0; r < searcher.resultCount(); r++) {
+      int row = searcher.resultRow(r);
+      if (row != i) {
+        best.offer(row, scores.squaredDistance(x.data(), x.offset(i), row));
       }
     }
     if (best.size() < k) { // the graph reached too few rows: fall back to this row's full scan

@@ -23,6 +23,11 @@ final class NearestRows {
     return size;
   }
 
+  /** Whether {@code capacity} rows are held (then only nearer ones get in). */
+  boolean full() {
+    return size == rows.length;
+  }
+
   int row(int i) {
     return rows[i];
   }

@@ -58,8 +58,8 @@ public final class AnnBench {
     System.out.println("# " + options + ", kernels " + OPS.name() + ", "
         + Runtime.getRuntime().availableProcessors() + " cores, " + queries + " queries");
     System.out.println();
-    System.out.println("| data | rows × d | ef | build s (CPU s) | removed | recall@1 | far misses | hnsw q/CPU-s | exact q/CPU-s | speed-up (CPU) | hnsw q/s | exact q/s | speed-up (wall) | graph answered |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    System.out.println("| data | rows × d | ef | build s (CPU s) | removed | recall@1 | far misses | hnsw q/CPU-s | exact q/CPU-s | speed-up (CPU) | hnsw q/s | exact q/s | speed-up (wall) | graph answered | graph visits per answer |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 
     ClusteredData model = new ClusteredData(clusters, dim, 1);
     for (String s : a.getOrDefault("sizes", "10000,100000").split(",")) {
@@ -124,6 +124,7 @@ public final class AnnBench {
         }
         warmUp(hnsw, queries, Math.min(q, 20));
         long graphBefore = hnsw.graphAnswers();
+        long visitsBefore = hnsw.graphVisits();
         int[] got = new int[q];
         long h0 = System.nanoTime();
         long hc = cpu();
@@ -142,11 +143,12 @@ public final class AnnBench {
           }
         }
         System.out.printf(Locale.ROOT,
-            "| %s | %d × %d | %d | %.1f (%.1f) | %.0f %% | %.4f | %d | %.0f | %.1f | %.1f× | %.0f | %.1f | %.1f× | %.0f %% |%n",
+            "| %s | %d × %d | %d | %.1f (%.1f) | %.0f %% | %.4f | %d | %.0f | %.1f | %.1f× | %.0f | %.1f | %.1f× | %.0f %% | %.0f |%n",
             name, pool.size(), pool.dim(), ef, buildSeconds, buildCpu, REMOVED[level] * 100,
             hits / (double) q, far, hnswCpuQps, exactCpuQps[level], hnswCpuQps / exactCpuQps[level],
             hnswQps, exactQps[level], hnswQps / exactQps[level],
-            100.0 * (hnsw.graphAnswers() - graphBefore) / q);
+            100.0 * (hnsw.graphAnswers() - graphBefore) / q,
+            (hnsw.graphVisits() - visitsBefore) / (double) Math.max(1, hnsw.graphAnswers() - graphBefore));
       }
     }
   }
@@ -176,7 +178,7 @@ public final class AnnBench {
     }
     Arrays.sort(gaps);
     System.out.printf(Locale.ROOT,
-        "| %s | %d × %d | hardness: local intrinsic dimension ≈ %.1f (MLE, 20-NN), median 2nd/1st NN distance gap %.2f %% | | | | | | | | | | | |%n",
+        "| %s | %d × %d | hardness: local intrinsic dimension ≈ %.1f (MLE, 20-NN), median 2nd/1st NN distance gap %.2f %% | | | | | | | | | | | | |%n",
         name, pool.size(), pool.dim(), lidSum / n, 100 * gaps[n / 2]);
   }
 
