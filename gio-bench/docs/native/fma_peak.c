@@ -1,3 +1,5 @@
+// The FMA peak of one core: ten independent chains of ymm FMAs in registers, and the clock from a
+// dependent integer add chain. gcc -O2 -mavx2 -mfma fma_peak.c -o /tmp/fma_peak && /tmp/fma_peak
 #include <immintrin.h>
 #include <stdio.h>
 #include <time.h>

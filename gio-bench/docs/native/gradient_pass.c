@@ -1,4 +1,5 @@
 // Reference point: the same four-row gradient pass as PanamaVectorOps.gradientChunk, in C with AVX2.
+// gcc -O3 -mavx2 -mfma gradient_pass.c -o /tmp/gradient_pass -lm && /tmp/gradient_pass
 #include <immintrin.h>
 #include <math.h>
 #include <stdio.h>
