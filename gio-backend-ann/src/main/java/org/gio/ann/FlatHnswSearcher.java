@@ -26,14 +26,10 @@ final class FlatHnswSearcher {
   private final int[] rowOf;
   private final int[] visited;
   private int epoch;
-  // candidates: min-heap on distance
-  private float[] candidateDistance = new float[64];
-  private int[] candidateNode = new int[64];
-  private int candidates;
-  // results: max-heap on distance, at most ef
-  private float[] resultDistance = new float[64];
-  private int[] resultNode = new int[64];
-  private int results;
+  /** Nodes to expand, nearest first: (distance, node). */
+  private final NodeHeap candidates = new NodeHeap(64);
+  /** The ef kept results, farthest at the root: (−distance, −node); see {@link NodeHeap}. */
+  private final NodeHeap results = new NodeHeap(64);
   private int[] batch;
   private float[] batchDistance;
   private long visitedCount;
@@ -61,7 +57,7 @@ final class FlatHnswSearcher {
 
   /** How many results the last search kept (at most its ef). */
   int resultCount() {
-    return results;
+    return results.size();
   }
 
   /**
@@ -69,11 +65,11 @@ final class FlatHnswSearcher {
    * distance (the float squared distance of {@link NodeVectors#distance}).
    */
   int resultRow(int i) {
-    return rowOf[resultNode[i]];
+    return rowOf[-results.id(i)];
   }
 
   float resultDistance(int i) {
-    return resultDistance[i];
+    return -results.key(i);
   }
 
   /**
@@ -85,9 +81,9 @@ final class FlatHnswSearcher {
     if (ef < 1) {
       throw new IllegalArgumentException("ef must be at least 1, was " + ef);
     }
-    ensureResultCapacity(ef);
-    candidates = 0;
-    results = 0;
+    ensureBatchCapacity();
+    candidates.clear();
+    results.clear();
     visitedCount = 0;
     earlyTerminated = false;
     if (graph.size() == 0) {
@@ -141,18 +137,18 @@ final class FlatHnswSearcher {
       float[] query, int ef, Bits accept, long visitLimit, int entry, float entryDistance) {
     int mark = nextEpoch();
     visited[entry] = mark;
-    pushCandidate(entry, entryDistance);
+    candidates.push(entryDistance, entry);
     if (accept == null || accept.get(rowOf[entry])) {
       offerResult(entry, entryDistance, ef);
     }
-    float bound = results < ef ? Float.POSITIVE_INFINITY : resultDistance[0];
+    float bound = results.size() < ef ? Float.POSITIVE_INFINITY : -results.topKey();
     int[] links = graph.links0();
-    while (candidates > 0) {
-      float nearest = candidateDistance[0];
+    while (candidates.size() > 0) {
+      float nearest = candidates.topKey();
       if (nearest >= bound) { // Lucene's rule: nothing left that could improve the results
         break;
       }
-      int node = popCandidate();
+      int node = candidates.pop();
       int at = graph.level0At(node);
       int count = links[at];
       int fresh = 0;
@@ -173,11 +169,11 @@ final class FlatHnswSearcher {
         float d = batchDistance[i];
         if (d < bound) {
           int friend = batch[i];
-          pushCandidate(friend, d);
+          candidates.push(d, friend);
           if (accept == null || accept.get(rowOf[friend])) {
             offerResult(friend, d, ef);
-            if (results == ef) {
-              bound = resultDistance[0];
+            if (results.size() == ef) {
+              bound = -results.topKey();
             }
           }
         }
@@ -202,11 +198,7 @@ final class FlatHnswSearcher {
 
   /** Orders the kept results nearest first (ties to the lower node: deterministic). */
   void sortResults() {
-    // Heap-sort in place: repeatedly move the farthest to the end.
-    for (int end = results - 1; end > 0; end--) {
-      swapResults(0, end);
-      siftDownResult(0, end);
-    }
+    results.sortDescending(); // −distance descending = distance ascending; −node likewise
   }
 
   private int nextEpoch() {
@@ -217,11 +209,7 @@ final class FlatHnswSearcher {
     return epoch;
   }
 
-  private void ensureResultCapacity(int ef) {
-    if (resultNode.length < ef) {
-      resultNode = new int[ef];
-      resultDistance = new float[ef];
-    }
+  private void ensureBatchCapacity() {
     int degree = graph.maxDegree0();
     if (batch.length < degree) {
       batch = new int[degree];
@@ -229,117 +217,12 @@ final class FlatHnswSearcher {
     }
   }
 
-  private void pushCandidate(int node, float distance) {
-    if (candidates == candidateNode.length) {
-      candidateNode = Arrays.copyOf(candidateNode, 2 * candidates);
-      candidateDistance = Arrays.copyOf(candidateDistance, 2 * candidates);
-    }
-    int i = candidates++;
-    while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      if (!candidateBefore(distance, node, candidateDistance[parent], candidateNode[parent])) {
-        break;
-      }
-      candidateNode[i] = candidateNode[parent];
-      candidateDistance[i] = candidateDistance[parent];
-      i = parent;
-    }
-    candidateNode[i] = node;
-    candidateDistance[i] = distance;
-  }
-
-  private int popCandidate() {
-    int top = candidateNode[0];
-    int last = --candidates;
-    if (last > 0) {
-      int node = candidateNode[last];
-      float distance = candidateDistance[last];
-      int i = 0;
-      while (true) {
-        int child = 2 * i + 1;
-        if (child >= last) {
-          break;
-        }
-        if (child + 1 < last
-            && candidateBefore(
-                candidateDistance[child + 1], candidateNode[child + 1],
-                candidateDistance[child], candidateNode[child])) {
-          child++;
-        }
-        if (!candidateBefore(candidateDistance[child], candidateNode[child], distance, node)) {
-          break;
-        }
-        candidateNode[i] = candidateNode[child];
-        candidateDistance[i] = candidateDistance[child];
-        i = child;
-      }
-      candidateNode[i] = node;
-      candidateDistance[i] = distance;
-    }
-    return top;
-  }
-
-  private static boolean candidateBefore(float d, int node, float otherD, int otherNode) {
-    return d < otherD || (d == otherD && node < otherNode);
-  }
-
-  /** Result heap: the root is the farthest kept result (ties: the higher node is "farther"). */
+  /** Keeps (node, distance) if fewer than ef are kept or it is nearer than the farthest kept. */
   private void offerResult(int node, float distance, int ef) {
-    if (results < ef) {
-      int i = results++;
-      while (i > 0) {
-        int parent = (i - 1) >>> 1;
-        if (!resultAfter(distance, node, resultDistance[parent], resultNode[parent])) {
-          break;
-        }
-        resultNode[i] = resultNode[parent];
-        resultDistance[i] = resultDistance[parent];
-        i = parent;
-      }
-      resultNode[i] = node;
-      resultDistance[i] = distance;
-    } else if (resultAfter(resultDistance[0], resultNode[0], distance, node)) {
-      resultNode[0] = node;
-      resultDistance[0] = distance;
-      siftDownResult(0, results);
+    if (results.size() < ef) {
+      results.push(-distance, -node);
+    } else if (results.topBefore(-distance, -node)) {
+      results.replaceTop(-distance, -node);
     }
-  }
-
-  private void siftDownResult(int i, int size) {
-    int node = resultNode[i];
-    float distance = resultDistance[i];
-    while (true) {
-      int child = 2 * i + 1;
-      if (child >= size) {
-        break;
-      }
-      if (child + 1 < size
-          && resultAfter(
-              resultDistance[child + 1], resultNode[child + 1],
-              resultDistance[child], resultNode[child])) {
-        child++;
-      }
-      if (!resultAfter(resultDistance[child], resultNode[child], distance, node)) {
-        break;
-      }
-      resultNode[i] = resultNode[child];
-      resultDistance[i] = resultDistance[child];
-      i = child;
-    }
-    resultNode[i] = node;
-    resultDistance[i] = distance;
-  }
-
-  private void swapResults(int a, int b) {
-    int n = resultNode[a];
-    resultNode[a] = resultNode[b];
-    resultNode[b] = n;
-    float d = resultDistance[a];
-    resultDistance[a] = resultDistance[b];
-    resultDistance[b] = d;
-  }
-
-  private static boolean resultAfter(float d, int node, float otherD, int otherNode) {
-    return d > otherD || (d == otherD && node > otherNode);
   }
 }
