@@ -40,7 +40,10 @@ final class RowChunks {
   private final long idleNanos;
   private final ReentrantLock running = new ReentrantLock();
   private final Thread[] helpers;
-  private volatile Pass pass;
+  /** The current pass, or {@link #IDLE} between passes so a finished pass's inputs can be freed. */
+  private volatile Pass pass = IDLE;
+  /** Passes run in parallel so far (only touched under {@link #running}). */
+  private long passes;
   /** Mean nanoseconds the caller took per chunk of the last pass: how long a straggler is awaited. */
   private long chunkNanos = 20_000;
 
@@ -75,7 +78,7 @@ final class RowChunks {
       return;
     }
     try {
-      Pass p = new Pass(chunks, width, kernel, dest, offset, end);
+      Pass p = new Pass(++passes, chunks, width, kernel, dest, offset, end);
       pass = p;
       wakeHelpers();
       long start = System.nanoTime();
@@ -91,6 +94,7 @@ final class RowChunks {
       }
       p.finish(chunkNanos);
     } finally {
+      pass = IDLE; // helpers see a pass with nothing to claim and go back to waiting
       running.unlock();
     }
   }
@@ -123,6 +127,7 @@ final class RowChunks {
 
   private static final class Helper extends Thread {
     private final RowChunks team;
+    private double[] buffer = new double[0];
 
     Helper(RowChunks team, int index) {
       super("gio-simd-" + index);
@@ -132,44 +137,57 @@ final class RowChunks {
 
     @Override
     public void run() {
-      Pass seen = null;
-      double[] buffer = new double[0];
+      long seen = IDLE.number;
       while (true) {
-        Pass p = team.awaitPass(seen);
-        if (p == null) {
+        long next = team.awaitPass(seen);
+        if (next < 0) {
           return; // idle too long
         }
-        seen = p;
-        if (buffer.length < p.width) {
-          buffer = new double[p.width];
-        }
-        p.claimAll(buffer);
+        seen = next;
+        help(next);
       }
+    }
+
+    /**
+     * Works on pass {@code number} if it is still the current one. The pass is only held in this
+     * frame, so a helper waiting for the next pass keeps none of the last one's inputs reachable.
+     */
+    private void help(long number) {
+      Pass p = team.pass;
+      if (p.number != number) {
+        return;
+      }
+      if (buffer.length < p.width) {
+        buffer = new double[p.width];
+      }
+      p.claimAll(buffer);
     }
   }
 
-  /** The next pass after {@code seen}, or null when none came within the idle time. */
-  private Pass awaitPass(Pass seen) {
+  /** The number of the next pass after {@code seen}, or −1 when none came within the idle time. */
+  private long awaitPass(long seen) {
     long now = System.nanoTime();
     long spinUntil = now + SPIN_NANOS;
     long idleUntil = now + idleNanos;
     int polls = 0;
-    Pass p;
-    while ((p = pass) == seen) {
+    long next;
+    while ((next = pass.number) == seen) {
       if ((++polls & 63) != 0) {
         Thread.onSpinWait();
         continue;
       }
       now = System.nanoTime();
       if (now > idleUntil) {
-        return null;
+        return -1;
       }
       if (now > spinUntil) {
         LockSupport.parkNanos(this, idleUntil - now);
       }
     }
-    return p;
+    return next;
   }
+
+  private static final Pass IDLE = new Pass(0, 0, 0, null, null, 0, 0);
 
   /** One pass: chunks are claimed from a shared counter; outputs are published once each. */
   private static final class Pass {
@@ -177,6 +195,8 @@ final class RowChunks {
     private static final int COPYING = 1;
     private static final int DONE = 2;
 
+    /** Numbers passes of one team from 1 (0 is {@link #IDLE}), so helpers need not hold one. */
+    final long number;
     final int chunks;
     final int width;
     final ChunkKernel kernel;
@@ -186,7 +206,9 @@ final class RowChunks {
     final AtomicInteger next = new AtomicInteger();
     final AtomicIntegerArray state;
 
-    Pass(int chunks, int width, ChunkKernel kernel, double[] dest, int offset, int end) {
+    Pass(long number, int chunks, int width, ChunkKernel kernel, double[] dest, int offset,
+        int end) {
+      this.number = number;
       this.chunks = chunks;
       this.width = width;
       this.kernel = kernel;

@@ -184,6 +184,26 @@ class RowChunksTest {
   }
 
   @Test
+  void aFinishedPassKeepsNothingOfItsInputsReachable() throws Exception {
+    RowChunks team = new RowChunks(2);
+    java.lang.ref.WeakReference<double[]> input = runPassReadingALargeInput(team);
+    for (int i = 0; i < 50 && input.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertTrue(input.get() == null, "the team still holds the last pass's kernel and its inputs");
+  }
+
+  /** Runs a pass whose kernel alone refers to a large array; returns a weak reference to it. */
+  private static java.lang.ref.WeakReference<double[]> runPassReadingALargeInput(RowChunks team) {
+    double[] large = new double[1 << 20];
+    RowChunks.ChunkKernel reading =
+        (c, out, at) -> kernel((int) large[0], 0, 12).compute(c, out, at);
+    team.run(4, WIDTH, true, reading, new double[12], 0, 12);
+    return new java.lang.ref.WeakReference<>(large);
+  }
+
+  @Test
   void idleHelpersExitAndARestartedTeamStillComputesEverything() throws Exception {
     RowChunks team = new RowChunks(3, TimeUnit.MILLISECONDS.toNanos(1));
     double[] dest = new double[30];
