@@ -54,6 +54,9 @@ final class QualityOptions {
   @Option(names = "--density-quantile", paramLabel = "Q", description = "Compare the density ratio with its Q-quantile at the target's own rows (0 < Q < 1, e.g. 0.05: drop pool rows less target-like than the 5th-percentile target row) instead of with --density-threshold; unitless, so it carries across dimensions. Needs --density-weight (Infinity: the filter).")
   Double densityQuantile;
 
+  @Option(names = "--density-sample", paramLabel = "S", description = "Measure the pool side of the density ratio against a fixed random sample of S pool rows (drawn from --seed) instead of the whole pool, so each scored row costs S instead of M distances; 0 or S >= M: the whole pool (default: 0).")
+  Integer densitySample;
+
   @Option(names = "--retrieval-candidates", paramLabel = "R", description = "With --shortlist gain: try the nearest available pool row of each of the R worst-covered target rows first, and take the first that lowers the penalised estimator (default: 0, none).")
   Integer retrievalCandidates;
 
@@ -84,6 +87,7 @@ final class QualityOptions {
       b.shortlist(R.shortlist()).gainOrders(R.gainOrders()).outlierWeight(R.outlierWeight());
       b.densityWeight(R.densityWeight()).densityThreshold(R.densityThreshold());
       b.densityRelative(R.densityRelative()).densityQuantile(R.densityQuantile());
+      b.densitySample(R.densitySample());
       b.retrievalCandidates(R.retrievalCandidates());
       if (fromFlags.stop() == StopRule.EXACT_INCREASE || !given(parsed, "--stop")) {
         b.trackExactKl(true);
@@ -121,6 +125,9 @@ final class QualityOptions {
     }
     if (densityQuantile != null) {
       b.densityQuantile(densityQuantile);
+    }
+    if (densitySample != null) {
+      b.densitySample(densitySample);
     }
     if (retrievalCandidates != null) {
       b.retrievalCandidates(retrievalCandidates);

@@ -13,7 +13,7 @@ import org.gio.core.stop.StopRule;
 /**
  * The GIO configurations the quality run compares, and a small spec language for trying others:
  * {@code name=base:key=value,key=value} with base {@code faithful} or {@code recommended} and keys
- * objective, start, shortlist, outlier, density, tau, rel, q, retrieval, orders, candidates, stop, patience, vinit, iters, lr, beta, maxiter, k.
+ * objective, start, shortlist, outlier, density, tau, rel, q, sample, retrieval, orders, candidates, stop, patience, vinit, iters, lr, beta, maxiter, k.
  */
 public final class GioVariants {
   private GioVariants() {}
@@ -59,6 +59,7 @@ public final class GioVariants {
           case "tau" -> b.densityThreshold(Double.parseDouble(v));
           case "rel" -> b.densityRelative(Boolean.parseBoolean(v));
           case "q" -> b.densityQuantile(Double.parseDouble(v));
+          case "sample" -> b.densitySample(Integer.parseInt(v));
           case "retrieval" -> b.retrievalCandidates(Integer.parseInt(v));
           case "orders" -> b.gainOrders(Integer.parseInt(v));
           case "candidates", "c" -> b.candidates(Integer.parseInt(v));

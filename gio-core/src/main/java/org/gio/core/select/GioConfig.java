@@ -42,6 +42,7 @@ public final class GioConfig {
   private final boolean densityRelative;
   private final int retrievalCandidates;
   private final double densityQuantile;
+  private final int densitySample;
   private final int gainOrders;
 
   private GioConfig(Builder b) {
@@ -79,6 +80,7 @@ public final class GioConfig {
     densityRelative = b.densityRelative;
     retrievalCandidates = b.retrievalCandidates;
     densityQuantile = b.densityQuantile;
+    densitySample = b.densitySample;
     gainOrders = b.gainOrders;
   }
 
@@ -311,6 +313,15 @@ public final class GioConfig {
   }
 
   /**
+   * S of the density-ratio term: the pool side of the estimate is measured against a fixed random
+   * sample of S pool rows (drawn from {@link #seed()}; K and the log term use S), so a scored row
+   * costs S·d however large the pool; 0 (the default) or S ≥ M uses the whole pool.
+   */
+  public int densitySample() {
+    return densitySample;
+  }
+
+  /**
    * For {@link Shortlist#GAIN}: retrieval candidates, the nearest available pool row of each of the
    * r worst-covered target rows (largest log ν_k(i) − log ρ_k(i); GainShortlist's {@code
    * nearestOfWorst}). They join each iteration's shortlist (after the density filter, if on) and
@@ -373,6 +384,9 @@ public final class GioConfig {
       if (!Double.isNaN(densityQuantile)) {
         m.put("densityQuantile", densityQuantile);
       }
+      if (densitySample != 0) {
+        m.put("densitySample", densitySample);
+      }
     }
     if (retrievalCandidates != 0) {
       m.put("retrievalCandidates", retrievalCandidates);
@@ -422,6 +436,7 @@ public final class GioConfig {
     private boolean densityRelative = false;
     private int retrievalCandidates = 0;
     private double densityQuantile = Double.NaN;
+    private int densitySample = 0;
     private int gainOrders = 1;
 
     private Builder() {}
@@ -461,6 +476,7 @@ public final class GioConfig {
       densityRelative = c.densityRelative;
       retrievalCandidates = c.retrievalCandidates;
       densityQuantile = c.densityQuantile;
+      densitySample = c.densitySample;
       gainOrders = c.gainOrders;
     }
 
@@ -637,6 +653,11 @@ public final class GioConfig {
       return this;
     }
 
+    public Builder densitySample(int v) {
+      densitySample = v;
+      return this;
+    }
+
     public Builder retrievalCandidates(int v) {
       retrievalCandidates = v;
       return this;
@@ -713,6 +734,12 @@ public final class GioConfig {
             "densityQuantile must be a share in (0, 1) (e.g. 0.05: keep rows at least as"
                 + " target-like as the 5th percentile of target rows) or unset, was "
                 + densityQuantile);
+      }
+      if (densitySample < 0) {
+        throw new InvalidConfigException(
+            "densitySample must be a row count ≥ 0 (0: the whole pool; e.g. 6000 bounds the"
+                + " density term's cost per scored row), was "
+                + densitySample);
       }
       if (retrievalCandidates < 0) {
         throw new InvalidConfigException(
