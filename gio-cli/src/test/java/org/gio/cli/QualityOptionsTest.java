@@ -60,4 +60,16 @@ class QualityOptionsTest {
     assertEquals(2, f.patience());
     assertEquals(StopRule.INCREASE, f.stop());
   }
+
+  @Test
+  void densitySampleFlagSetsTheReferenceSampleAndRejectsANegativeOne() {
+    GioConfig c = parse("--density-weight", "Infinity", "--density-quantile", "0.375", "--density-sample", "6000");
+    assertEquals(6000, c.densitySample());
+    assertEquals(0, parse("--faithful").densitySample(), "--faithful: the whole pool");
+    org.gio.core.select.InvalidConfigException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.gio.core.select.InvalidConfigException.class,
+            () -> parse("--density-weight", "Infinity", "--density-sample", "-1"));
+    assertTrue(e.getMessage().contains("densitySample must be a row count"), e.getMessage());
+  }
 }
