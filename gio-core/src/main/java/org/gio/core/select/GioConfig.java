@@ -101,8 +101,13 @@ public final class GioConfig {
    * {@value #RECOMMENDED_GAIN_ORDERS}), scores them exactly, adds the outlier penalty (weight
    * {@value #RECOMMENDED_OUTLIER_WEIGHT}) and takes the best; the {@code exact_increase} stop with
    * patience {@value #RECOMMENDED_PATIENCE} ends the run when that penalised estimator stops
-   * falling (no cap on the count). No descent runs while the gain table has rows to offer; the
-   * softmin relaxation, the {@code worst} start and 0 descent steps only matter if it runs dry.
+   * falling (no cap on the count). Before ranking, the density-ratio filter drops shortlisted rows
+   * less target-like than the {@value #RECOMMENDED_DENSITY_QUANTILE}-quantile of the target's own
+   * rows, the pool side measured against a seeded sample of {@value #RECOMMENDED_DENSITY_SAMPLE}
+   * pool rows (so its cost per scored row does not grow with the pool). No descent runs while the
+   * gain table has rows to offer; the softmin relaxation, the {@code worst} start and 0 descent
+   * steps only matter if it runs dry. Evidence: gio-bench/docs/quality.md, "A bounded density
+   * estimate and the new default".
    */
   public static GioConfig recommended() {
     return recommendedBuilder().build();
@@ -121,6 +126,9 @@ public final class GioConfig {
         .shortlist(Shortlist.GAIN)
         .gainOrders(RECOMMENDED_GAIN_ORDERS)
         .outlierWeight(RECOMMENDED_OUTLIER_WEIGHT)
+        .densityWeight(Double.POSITIVE_INFINITY)
+        .densityQuantile(RECOMMENDED_DENSITY_QUANTILE)
+        .densitySample(RECOMMENDED_DENSITY_SAMPLE)
         .maxIter(Integer.MAX_VALUE);
   }
 
@@ -129,7 +137,9 @@ public final class GioConfig {
   static final VInit RECOMMENDED_V_INIT = VInit.WORST;
   static final int RECOMMENDED_GRAD_DESC_ITER = 0;
   static final int RECOMMENDED_GAIN_ORDERS = 5;
-  static final double RECOMMENDED_OUTLIER_WEIGHT = 1;
+  static final double RECOMMENDED_OUTLIER_WEIGHT = 0.5;
+  static final double RECOMMENDED_DENSITY_QUANTILE = 0.375;
+  static final int RECOMMENDED_DENSITY_SAMPLE = 6000;
 
   /** A builder starting from this configuration. */
   public Builder toBuilder() {
