@@ -39,20 +39,23 @@ final class QualityOptions {
   @Option(names = "--gain-orders", paramLabel = "G", description = "With --shortlist gain: rank and stop by the k-NN estimator averaged over the G highest neighbour orders (1: order k alone; k: all) (default: 5; --faithful: 1).")
   Integer gainOrders;
 
-  @Option(names = "--outlier-weight", paramLabel = "L", description = "Weight of the penalty on candidates outside the target cloud, in ranking and in the exact stop; 0 turns it off (default: 1; --faithful: 0).")
+  @Option(names = "--outlier-weight", paramLabel = "L", description = "Weight of the penalty on candidates outside the target cloud, in ranking and in the exact stop; 0 turns it off (default: 0.5; --faithful: 0).")
   Double outlierWeight;
 
-  @Option(names = "--density-weight", paramLabel = "L", description = "Weight of the penalty on candidates where the pool is denser than the target (k-NN log density ratio below --density-threshold), in ranking and in the exact stop; 0 turns it off, Infinity drops such candidates instead (default: 0, off; e.g. Infinity with --density-threshold 6 on 50-d embeddings, see gio-bench/docs/quality.md).")
+  @Option(names = "--density-weight", paramLabel = "L", description = "Weight of the penalty on candidates where the pool is denser than the target (k-NN log density ratio below --density-threshold), in ranking and in the exact stop; 0 turns it off, Infinity drops such candidates instead (default: Infinity, the filter, with --density-quantile 0.375 --density-sample 6000; --faithful: 0, off; see gio-bench/docs/quality.md).")
   Double densityWeight;
 
-  @Option(names = "--density-threshold", paramLabel = "T", description = "Log density ratio log p_target/p_pool below which --density-weight penalises (or drops) a candidate (default: 0; the estimate's bias depends on d and the sample sizes, so tune it per feature space).")
+  @Option(names = "--density-threshold", paramLabel = "T", description = "Log density ratio log p_target/p_pool below which --density-weight penalises (or drops) a candidate (default: 0; the estimate's bias depends on d and the sample sizes, so tune it per feature space). Given without --density-quantile, it replaces the default quantile threshold.")
   Double densityThreshold;
 
   @Option(names = "--density-relative", description = "Measure --density-threshold from the median log density ratio at the target's own rows (removes the estimate's dimension- and size-dependent bias).")
   Boolean densityRelative;
 
-  @Option(names = "--density-quantile", paramLabel = "Q", description = "Compare the density ratio with its Q-quantile at the target's own rows (0 < Q < 1, e.g. 0.05: drop pool rows less target-like than the 5th-percentile target row) instead of with --density-threshold; unitless, so it carries across dimensions. Needs --density-weight (Infinity: the filter).")
+  @Option(names = "--density-quantile", paramLabel = "Q", description = "Compare the density ratio with its Q-quantile at the target's own rows (0 < Q < 1, e.g. 0.05: drop pool rows less target-like than the 5th-percentile target row) instead of with --density-threshold; unitless, so it carries across dimensions. Needs --density-weight (Infinity: the filter) (default: 0.375; --faithful: unset).")
   Double densityQuantile;
+
+  @Option(names = "--density-sample", paramLabel = "S", description = "Measure the pool side of the density ratio against a fixed random sample of S pool rows (drawn from --seed) instead of the whole pool, so each scored row costs S instead of M distances; 0 or S >= M: the whole pool (default: 6000; --faithful: 0).")
+  Integer densitySample;
 
   @Option(names = "--retrieval-candidates", paramLabel = "R", description = "With --shortlist gain: try the nearest available pool row of each of the R worst-covered target rows first, and take the first that lowers the penalised estimator (default: 0, none).")
   Integer retrievalCandidates;
@@ -84,6 +87,7 @@ final class QualityOptions {
       b.shortlist(R.shortlist()).gainOrders(R.gainOrders()).outlierWeight(R.outlierWeight());
       b.densityWeight(R.densityWeight()).densityThreshold(R.densityThreshold());
       b.densityRelative(R.densityRelative()).densityQuantile(R.densityQuantile());
+      b.densitySample(R.densitySample());
       b.retrievalCandidates(R.retrievalCandidates());
       if (fromFlags.stop() == StopRule.EXACT_INCREASE || !given(parsed, "--stop")) {
         b.trackExactKl(true);
@@ -121,6 +125,11 @@ final class QualityOptions {
     }
     if (densityQuantile != null) {
       b.densityQuantile(densityQuantile);
+    } else if (densityThreshold != null || densityRelative != null) {
+      b.densityQuantile(Double.NaN); // a τ threshold asked for: not the preset's quantile
+    }
+    if (densitySample != null) {
+      b.densitySample(densitySample);
     }
     if (retrievalCandidates != null) {
       b.retrievalCandidates(retrievalCandidates);

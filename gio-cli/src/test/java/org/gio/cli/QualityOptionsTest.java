@@ -44,7 +44,9 @@ class QualityOptionsTest {
     assertEquals(ObjectiveKind.AVERAGED, c.objective());
     assertEquals(VInit.MEAN, c.vInit());
     assertEquals(StartMode.EMPTY, c.start());
-    assertEquals(0, c.densityWeight(), "the density term is an option, off by default");
+    assertEquals(Double.POSITIVE_INFINITY, c.densityWeight(), "the preset's density filter");
+    assertEquals(0.375, c.densityQuantile(), "the preset's quantile threshold");
+    assertEquals(6000, c.densitySample(), "the preset's reference sample");
     GioConfig d = parse("--density-weight", "Infinity", "--density-threshold", "2", "--density-relative");
     assertEquals(true, d.densityRelative());
     assertEquals(Double.POSITIVE_INFINITY, d.densityWeight());
@@ -53,11 +55,24 @@ class QualityOptionsTest {
     GioConfig q = parse("--density-weight", "Infinity", "--density-quantile", "0.05", "--retrieval-candidates", "4");
     assertEquals(0.05, q.densityQuantile());
     assertEquals(4, q.retrievalCandidates());
-    assertTrue(Double.isNaN(c.densityQuantile()), "no quantile by default");
+    assertTrue(Double.isNaN(d.densityQuantile()), "a τ threshold replaces the preset's quantile");
+    assertEquals(0, parse("--density-weight", "0").densityWeight(), "0 turns the filter off");
     assertEquals(0, c.retrievalCandidates(), "no retrieval candidates by default");
     GioConfig f = parse("--faithful", "--start", "empty", "--patience", "2");
     assertEquals(StartMode.EMPTY, f.start());
     assertEquals(2, f.patience());
     assertEquals(StopRule.INCREASE, f.stop());
+  }
+
+  @Test
+  void densitySampleFlagSetsTheReferenceSampleAndRejectsANegativeOne() {
+    GioConfig c = parse("--density-weight", "Infinity", "--density-quantile", "0.375", "--density-sample", "6000");
+    assertEquals(6000, c.densitySample());
+    assertEquals(0, parse("--faithful").densitySample(), "--faithful: the whole pool");
+    org.gio.core.select.InvalidConfigException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.gio.core.select.InvalidConfigException.class,
+            () -> parse("--density-weight", "Infinity", "--density-sample", "-1"));
+    assertTrue(e.getMessage().contains("densitySample must be a row count"), e.getMessage());
   }
 }

@@ -13,7 +13,8 @@ import org.gio.core.stop.StopRule;
 /**
  * The GIO configurations the quality run compares, and a small spec language for trying others:
  * {@code name=base:key=value,key=value} with base {@code faithful} or {@code recommended} and keys
- * objective, start, shortlist, outlier, density, tau, rel, q, retrieval, orders, candidates, stop, patience, vinit, iters, lr, beta, maxiter, k.
+ * objective, start, shortlist, outlier, density, tau, rel, q, sample, retrieval, orders, candidates, stop, patience, vinit, iters, lr, beta, maxiter, k
+ * (tau or rel without q clears the preset's quantile, so a τ threshold means what it says).
  */
 public final class GioVariants {
   private GioVariants() {}
@@ -26,12 +27,19 @@ public final class GioVariants {
     m.put("+empty start", parse("faithful:stop=exact_increase,patience=5,maxiter=0,start=empty"));
     m.put("+rerank c=32", parse("faithful:stop=exact_increase,patience=5,maxiter=0,start=empty,candidates=32"));
     m.put("+softmin", parse("faithful:stop=exact_increase,patience=5,maxiter=0,start=empty,candidates=32,objective=softmin"));
-    m.put("previous default (worst start)", parse("recommended:shortlist=nearest,orders=1,outlier=0"));
-    m.put("+gain shortlist", parse("recommended:orders=1,outlier=0"));
-    m.put("+all orders", parse("recommended:outlier=0"));
+    m.put("previous default (worst start)", parse("recommended:shortlist=nearest,orders=1,outlier=0,density=0"));
+    m.put("+gain shortlist", parse("recommended:orders=1,outlier=0,density=0"));
+    m.put("+all orders", parse("recommended:outlier=0,density=0"));
+    m.put("+outlier penalty (default to 2026-11-23)", parse(PREVIOUS_DEFAULT));
     m.put("gio default", GioConfig.recommended());
     return m;
   }
+
+  /**
+   * The preset of {@code gio select} until 2026-11-23 (outlier weight 1, no density filter), for
+   * comparisons with the tables measured before the density filter became the default.
+   */
+  public static final String PREVIOUS_DEFAULT = "recommended:outlier=1,density=0";
 
   /** Faithful GIO run to a fixed budget: the published loop with a stop that never fires first. */
   public static GioConfig faithfulBudget(int size) {
@@ -45,11 +53,15 @@ public final class GioVariants {
         parts[0].trim().equalsIgnoreCase("recommended")
             ? GioConfig.recommendedBuilder()
             : GioConfig.builder();
+    boolean quantileGiven = false;
+    boolean tauGiven = false;
     if (parts.length > 1 && !parts[1].isBlank()) {
       for (String kv : parts[1].split(",")) {
         String[] p = kv.split("=", 2);
         String key = p[0].trim().toLowerCase(Locale.ROOT);
         String v = p[1].trim();
+        quantileGiven |= key.equals("q");
+        tauGiven |= key.equals("tau") || key.equals("rel");
         switch (key) {
           case "objective" -> b.objective(ObjectiveKind.parse(v));
           case "start" -> b.start(StartMode.parse(v));
@@ -59,6 +71,7 @@ public final class GioVariants {
           case "tau" -> b.densityThreshold(Double.parseDouble(v));
           case "rel" -> b.densityRelative(Boolean.parseBoolean(v));
           case "q" -> b.densityQuantile(Double.parseDouble(v));
+          case "sample" -> b.densitySample(Integer.parseInt(v));
           case "retrieval" -> b.retrievalCandidates(Integer.parseInt(v));
           case "orders" -> b.gainOrders(Integer.parseInt(v));
           case "candidates", "c" -> b.candidates(Integer.parseInt(v));
@@ -77,6 +90,9 @@ public final class GioVariants {
           default -> throw new IllegalArgumentException("unknown variant key '" + key + "' in " + spec);
         }
       }
+    }
+    if (tauGiven && !quantileGiven) {
+      b.densityQuantile(Double.NaN); // a τ threshold asked for: not the preset's quantile
     }
     return b.build();
   }

@@ -94,4 +94,19 @@ class QualityRunnerTest {
     // the rows of the target's classes match it better than the whole pool does
     assertTrue(scorer.kl(task, targetClasses) < scorer.kl(task, all));
   }
+
+  @Test
+  void variantSpecsKeepTheirMeaningAcrossThePresetChange() {
+    GioConfig preset = GioVariants.parse("recommended:");
+    assertEquals(GioConfig.recommended().asMap(), preset.asMap());
+    GioConfig tau = GioVariants.parse("recommended:density=Infinity,rel=true,tau=-6");
+    assertTrue(Double.isNaN(tau.densityQuantile()), "a τ threshold, not the preset's quantile");
+    assertEquals(-6, tau.densityThreshold());
+    GioConfig q = GioVariants.parse("recommended:q=0.03,sample=0");
+    assertEquals(0.03, q.densityQuantile());
+    assertEquals(0, q.densitySample(), "sample=0: the whole pool");
+    GioConfig previous = GioVariants.parse(GioVariants.PREVIOUS_DEFAULT);
+    assertEquals(0, previous.densityWeight());
+    assertEquals(1, previous.outlierWeight());
+  }
 }

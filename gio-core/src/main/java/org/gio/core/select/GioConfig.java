@@ -42,6 +42,7 @@ public final class GioConfig {
   private final boolean densityRelative;
   private final int retrievalCandidates;
   private final double densityQuantile;
+  private final int densitySample;
   private final int gainOrders;
 
   private GioConfig(Builder b) {
@@ -79,6 +80,7 @@ public final class GioConfig {
     densityRelative = b.densityRelative;
     retrievalCandidates = b.retrievalCandidates;
     densityQuantile = b.densityQuantile;
+    densitySample = b.densitySample;
     gainOrders = b.gainOrders;
   }
 
@@ -99,8 +101,13 @@ public final class GioConfig {
    * {@value #RECOMMENDED_GAIN_ORDERS}), scores them exactly, adds the outlier penalty (weight
    * {@value #RECOMMENDED_OUTLIER_WEIGHT}) and takes the best; the {@code exact_increase} stop with
    * patience {@value #RECOMMENDED_PATIENCE} ends the run when that penalised estimator stops
-   * falling (no cap on the count). No descent runs while the gain table has rows to offer; the
-   * softmin relaxation, the {@code worst} start and 0 descent steps only matter if it runs dry.
+   * falling (no cap on the count). Before ranking, the density-ratio filter drops shortlisted rows
+   * less target-like than the {@value #RECOMMENDED_DENSITY_QUANTILE}-quantile of the target's own
+   * rows, the pool side measured against a seeded sample of {@value #RECOMMENDED_DENSITY_SAMPLE}
+   * pool rows (so its cost per scored row does not grow with the pool). No descent runs while the
+   * gain table has rows to offer; the softmin relaxation, the {@code worst} start and 0 descent
+   * steps only matter if it runs dry. Evidence: gio-bench/docs/quality.md, "A bounded density
+   * estimate and the new default".
    */
   public static GioConfig recommended() {
     return recommendedBuilder().build();
@@ -119,6 +126,9 @@ public final class GioConfig {
         .shortlist(Shortlist.GAIN)
         .gainOrders(RECOMMENDED_GAIN_ORDERS)
         .outlierWeight(RECOMMENDED_OUTLIER_WEIGHT)
+        .densityWeight(Double.POSITIVE_INFINITY)
+        .densityQuantile(RECOMMENDED_DENSITY_QUANTILE)
+        .densitySample(RECOMMENDED_DENSITY_SAMPLE)
         .maxIter(Integer.MAX_VALUE);
   }
 
@@ -127,7 +137,9 @@ public final class GioConfig {
   static final VInit RECOMMENDED_V_INIT = VInit.WORST;
   static final int RECOMMENDED_GRAD_DESC_ITER = 0;
   static final int RECOMMENDED_GAIN_ORDERS = 5;
-  static final double RECOMMENDED_OUTLIER_WEIGHT = 1;
+  static final double RECOMMENDED_OUTLIER_WEIGHT = 0.5;
+  static final double RECOMMENDED_DENSITY_QUANTILE = 0.375;
+  static final int RECOMMENDED_DENSITY_SAMPLE = 6000;
 
   /** A builder starting from this configuration. */
   public Builder toBuilder() {
@@ -311,6 +323,15 @@ public final class GioConfig {
   }
 
   /**
+   * S of the density-ratio term: the pool side of the estimate is measured against a fixed random
+   * sample of S pool rows (drawn from {@link #seed()}; K and the log term use S), so a scored row
+   * costs S·d however large the pool; 0 (the default) or S ≥ M uses the whole pool.
+   */
+  public int densitySample() {
+    return densitySample;
+  }
+
+  /**
    * For {@link Shortlist#GAIN}: retrieval candidates, the nearest available pool row of each of the
    * r worst-covered target rows (largest log ν_k(i) − log ρ_k(i); GainShortlist's {@code
    * nearestOfWorst}). They join each iteration's shortlist (after the density filter, if on) and
@@ -373,6 +394,9 @@ public final class GioConfig {
       if (!Double.isNaN(densityQuantile)) {
         m.put("densityQuantile", densityQuantile);
       }
+      if (densitySample != 0) {
+        m.put("densitySample", densitySample);
+      }
     }
     if (retrievalCandidates != 0) {
       m.put("retrievalCandidates", retrievalCandidates);
@@ -422,6 +446,7 @@ public final class GioConfig {
     private boolean densityRelative = false;
     private int retrievalCandidates = 0;
     private double densityQuantile = Double.NaN;
+    private int densitySample = 0;
     private int gainOrders = 1;
 
     private Builder() {}
@@ -461,6 +486,7 @@ public final class GioConfig {
       densityRelative = c.densityRelative;
       retrievalCandidates = c.retrievalCandidates;
       densityQuantile = c.densityQuantile;
+      densitySample = c.densitySample;
       gainOrders = c.gainOrders;
     }
 
@@ -637,6 +663,11 @@ public final class GioConfig {
       return this;
     }
 
+    public Builder densitySample(int v) {
+      densitySample = v;
+      return this;
+    }
+
     public Builder retrievalCandidates(int v) {
       retrievalCandidates = v;
       return this;
@@ -713,6 +744,12 @@ public final class GioConfig {
             "densityQuantile must be a share in (0, 1) (e.g. 0.05: keep rows at least as"
                 + " target-like as the 5th percentile of target rows) or unset, was "
                 + densityQuantile);
+      }
+      if (densitySample < 0) {
+        throw new InvalidConfigException(
+            "densitySample must be a row count ≥ 0 (0: the whole pool; e.g. 6000 bounds the"
+                + " density term's cost per scored row), was "
+                + densitySample);
       }
       if (retrievalCandidates < 0) {
         throw new InvalidConfigException(

@@ -85,7 +85,9 @@ public final class GioSelector {
             config.densityWeight(),
             config.densityThreshold(),
             config.densityRelative(),
-            config.densityQuantile());
+            config.densityQuantile(),
+            config.densitySample(),
+            config.seed());
     // what a candidate adds to the penalised objective: both precision terms (each 0 when off)
     java.util.function.IntToDoubleFunction penalty =
         g -> outliers.penalty(pool, g) + density.penalty(g);

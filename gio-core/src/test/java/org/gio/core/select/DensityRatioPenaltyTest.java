@@ -1,7 +1,9 @@
 package org.gio.core.select;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.gio.core.objective.ExactKthNeighbourSearch;
@@ -171,5 +173,155 @@ class DensityRatioPenaltyTest {
     // without a quantile: τ absolute, or the median plus τ when relative
     assertEquals(-2, new DensityRatioPenalty(ops, t, pool, inf, -2, false).threshold());
     assertEquals(expected[1] - 2, new DensityRatioPenalty(ops, t, pool, inf, -2, true).threshold(), 1e-6);
+  }
+
+  /**
+   * The sampled estimate against brute force: for every pool row (in the sample or not) and every
+   * target row, r from the S reference rows, K = round(k(S − 1)/n), log((S − 1)/n), computed here
+   * from sorted double distances.
+   */
+  @Test
+  void sampledEstimateEqualsBruteForceOverTheSample() {
+    int d = 3;
+    int k = 2;
+    VectorSet target = RandomVectors.gaussian(21, 15, d, 0, 1.0);
+    VectorSet pool = RandomVectors.gaussian(22, 200, d, 0.3, 1.2);
+    Target t = Target.of(target, k, new ExactKthNeighbourSearch(ops));
+    int s = 60;
+    DensityRatioPenalty p =
+        new DensityRatioPenalty(ops, t, pool, Double.POSITIVE_INFINITY, 0, false, 0.3, s, 7);
+    assertEquals(s, p.referenceSize());
+    int[] ref = p.referenceRows();
+    assertEquals(s, ref.length);
+    for (int i = 1; i < s; i++) {
+      assertTrue(ref[i] > ref[i - 1], "ascending, no repeats");
+    }
+    int bigK = (int) Math.round(k * (s - 1.0) / target.size()); // 8
+    assertEquals(bigK, DensityRatioPenalty.poolOrder(k, s, target.size()));
+    double log = Math.log((s - 1.0) / target.size());
+    double psi = DensityRatioPenalty.digamma(k) - DensityRatioPenalty.digamma(bigK);
+    int inSample = 0;
+    for (int g = 0; g < pool.size(); g++) {
+      java.util.List<Double> others = new java.util.ArrayList<>();
+      for (int j : ref) {
+        if (j != g) {
+          others.add(Math.sqrt(squared(pool, g, pool, j)));
+        }
+      }
+      inSample += others.size() < s ? 1 : 0;
+      java.util.Collections.sort(others);
+      double[] toTarget = new double[target.size()];
+      for (int i = 0; i < toTarget.length; i++) {
+        toTarget[i] = Math.sqrt(squared(pool, g, target, i));
+      }
+      java.util.Arrays.sort(toTarget);
+      double expected =
+          d * (Math.log(others.get(bigK - 1)) - Math.log(toTarget[k - 1])) + log + psi;
+      assertEquals(expected, p.logRatio(g), 1e-9, "pool row " + g);
+    }
+    assertEquals(s, inSample, "g is left out exactly for the sampled rows");
+    double[] r = new double[target.size()];
+    for (int i = 0; i < r.length; i++) {
+      double[] toRef = new double[s];
+      for (int j = 0; j < s; j++) {
+        toRef[j] = Math.sqrt(squared(target, i, pool, ref[j]));
+      }
+      java.util.Arrays.sort(toRef);
+      r[i] = d * (Math.log(toRef[bigK - 1]) - Math.log(t.kthNeighbourDistance(i))) + log + psi;
+    }
+    java.util.Arrays.sort(r);
+    assertArrayEquals(r, p.targetRatios(), 1e-9);
+    // the 0.3-quantile of the target ratios, numpy's linear interpolation
+    double at = 0.3 * (r.length - 1);
+    int lo = (int) Math.floor(at);
+    assertEquals(r[lo] + (at - lo) * (r[lo + 1] - r[lo]), p.threshold(), 1e-9);
+  }
+
+  @Test
+  void sampleIsDeterministicGivenTheSeedAndWholePoolWhenLargeOrZero() {
+    int d = 4;
+    VectorSet target = RandomVectors.gaussian(31, 20, d, 0, 1.0);
+    VectorSet pool = RandomVectors.gaussian(32, 300, d, 0, 1.0);
+    Target t = Target.of(target, 5, new ExactKthNeighbourSearch(ops));
+    DensityRatioPenalty a = new DensityRatioPenalty(ops, t, pool, 1, 0, false, Double.NaN, 50, 3);
+    DensityRatioPenalty b = new DensityRatioPenalty(ops, t, pool, 1, 0, false, Double.NaN, 50, 3);
+    DensityRatioPenalty c = new DensityRatioPenalty(ops, t, pool, 1, 0, false, Double.NaN, 50, 4);
+    assertArrayEquals(a.referenceRows(), b.referenceRows());
+    assertFalse(java.util.Arrays.equals(a.referenceRows(), c.referenceRows()), "another seed");
+    DensityRatioPenalty whole = new DensityRatioPenalty(ops, t, pool, 1, 0);
+    for (int sample : new int[] {0, 300, 1000}) {
+      DensityRatioPenalty same =
+          new DensityRatioPenalty(ops, t, pool, 1, 0, false, Double.NaN, sample, 3);
+      assertEquals(300, same.referenceSize(), "sample " + sample + " is the whole pool");
+      for (int g = 0; g < pool.size(); g += 7) {
+        assertEquals(whole.logRatio(g), same.logRatio(g), 0.0, "row " + g);
+      }
+    }
+    for (int g = 0; g < pool.size(); g += 7) {
+      assertEquals(a.logRatio(g), b.logRatio(g), 0.0);
+    }
+    // the sample is uniform: about S/M of each half of the pool
+    int[] rows = DensityRatioPenalty.sampleRows(100_000, 10_000, 5);
+    long low = java.util.Arrays.stream(rows).filter(x -> x < 50_000).count();
+    assertTrue(Math.abs(low - 5_000) < 300, "rows in the first half: " + low);
+    assertEquals(10_000, java.util.Arrays.stream(rows).distinct().count());
+  }
+
+  @Test
+  void kthSmallestByQuickselectEqualsSorting() {
+    java.util.Random random = new java.util.Random(9);
+    for (int trial = 0; trial < 200; trial++) {
+      int n = 65 + random.nextInt(3000);
+      double[] v = new double[n];
+      for (int i = 0; i < n; i++) {
+        // many ties in some trials, an infinity (the excluded row) in others
+        v[i] = trial % 3 == 0 ? random.nextInt(20) : random.nextDouble();
+      }
+      if (trial % 2 == 0) {
+        v[random.nextInt(n)] = Double.POSITIVE_INFINITY;
+      }
+      if (trial % 5 == 0) {
+        java.util.Arrays.sort(v); // sorted input: the median-of-three case
+      }
+      int k = 1 + random.nextInt(n);
+      double[] sorted = v.clone();
+      java.util.Arrays.sort(sorted);
+      assertEquals(sorted[k - 1], DensityRatioPenalty.kthSmallest(v, k), 0.0, "n " + n + " k " + k);
+    }
+  }
+
+  @Test
+  void selectorIsDeterministicWithTheSampleAndConfigRejectsABadOne() {
+    int d = 3;
+    VectorSet target = RandomVectors.gaussian(41, 40, d, 0, 1.0);
+    VectorSet pool = RandomVectors.gaussian(42, 400, d, 0.5, 1.5);
+    GioConfig config =
+        GioConfig.recommendedBuilder()
+            .densityWeight(Double.POSITIVE_INFINITY)
+            .densityQuantile(0.3)
+            .densitySample(100)
+            .seed(5)
+            .build();
+    int[] first = selector.select(pool, target, config).selected();
+    int[] second = selector.select(pool, target, config).selected();
+    assertArrayEquals(first, second);
+    assertTrue(first.length > 0);
+    assertEquals(100, config.densitySample());
+    assertEquals(100, config.asMap().get("densitySample"));
+    InvalidConfigException e =
+        assertThrows(
+            InvalidConfigException.class,
+            () -> GioConfig.recommendedBuilder().densitySample(-1).build());
+    assertTrue(e.getMessage().contains("densitySample"), e.getMessage());
+    assertEquals(0, GioConfig.defaults().densitySample(), "the whole pool unless asked");
+  }
+
+  private static double squared(VectorSet a, int i, VectorSet b, int j) {
+    double s = 0;
+    for (int c = 0; c < a.dim(); c++) {
+      double x = a.get(i, c) - (double) b.get(j, c);
+      s += x * x;
+    }
+    return s;
   }
 }
