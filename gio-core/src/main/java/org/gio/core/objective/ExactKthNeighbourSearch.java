@@ -39,7 +39,9 @@ public final class ExactKthNeighbourSearch implements KthNeighbourSearch {
 
   /**
    * The k-th smallest value (1-based, k ≥ 1) of scratch distances; may reorder {@code values}.
-   * Small k keep a sorted k-array (one pass); larger k sort.
+   * Small k keep a sorted k-array (one pass); larger k an in-place quickselect (expected O(M),
+   * median-of-three pivots, falling back to a sort after 2·log2 M rounds): the same value as
+   * sorting, at a fraction of the cost (the density filter's K = 600 on a 60,000-row pool).
    */
   public static double kthSmallest(double[] values, int k) {
     if (k <= 64) {
@@ -57,7 +59,46 @@ public final class ExactKthNeighbourSearch implements KthNeighbourSearch {
       }
       return best[k - 1];
     }
-    Arrays.sort(values);
-    return values[k - 1];
+    int lo = 0;
+    int hi = values.length - 1;
+    int target = k - 1;
+    int rounds = 2 * (32 - Integer.numberOfLeadingZeros(values.length));
+    while (hi > lo) {
+      if (rounds-- == 0) {
+        Arrays.sort(values, lo, hi + 1);
+        return values[target];
+      }
+      int mid = (lo + hi) >>> 1;
+      double pivot = median(values[lo], values[mid], values[hi]);
+      int i = lo;
+      int j = hi;
+      while (i <= j) { // Hoare partition: [lo, j] ≤ pivot ≤ [i, hi]
+        while (values[i] < pivot) {
+          i++;
+        }
+        while (values[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          double t = values[i];
+          values[i] = values[j];
+          values[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (target <= j) {
+        hi = j;
+      } else if (target >= i) {
+        lo = i;
+      } else {
+        return values[target]; // between the parts: equal to the pivot
+      }
+    }
+    return values[target];
+  }
+
+  private static double median(double a, double b, double c) {
+    return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
   }
 }

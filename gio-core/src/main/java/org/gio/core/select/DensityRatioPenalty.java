@@ -1,5 +1,7 @@
 package org.gio.core.select;
 
+import static org.gio.core.objective.ExactKthNeighbourSearch.kthSmallest;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.gio.core.objective.ClippedDistance;
@@ -291,59 +293,6 @@ final class DensityRatioPenalty {
   }
 
   private static final long SAMPLE_SALT = 0x9E3779B97F4A7C15L;
-
-  /**
-   * The k-th smallest value (1-based) of {@code values}, which it reorders: a sorted k-array for
-   * small k (one pass), otherwise an in-place quickselect (expected O(M), median-of-three pivots,
-   * falling back to a sort after 2·log2 M rounds), the same value as sorting the whole array at a
-   * fraction of its cost (K = 600 on a 60,000-row pool used to sort all 60,000 per scored row).
-   */
-  static double kthSmallest(double[] values, int k) {
-    if (k <= 64) {
-      return org.gio.core.objective.ExactKthNeighbourSearch.kthSmallest(values, k);
-    }
-    int lo = 0;
-    int hi = values.length - 1;
-    int target = k - 1;
-    int rounds = 2 * (32 - Integer.numberOfLeadingZeros(values.length));
-    while (hi > lo) {
-      if (rounds-- == 0) {
-        Arrays.sort(values, lo, hi + 1);
-        return values[target];
-      }
-      int mid = (lo + hi) >>> 1;
-      double pivot = median(values[lo], values[mid], values[hi]);
-      int i = lo;
-      int j = hi;
-      while (i <= j) { // Hoare partition: [lo, j] ≤ pivot ≤ [i, hi]
-        while (values[i] < pivot) {
-          i++;
-        }
-        while (values[j] > pivot) {
-          j--;
-        }
-        if (i <= j) {
-          double t = values[i];
-          values[i] = values[j];
-          values[j] = t;
-          i++;
-          j--;
-        }
-      }
-      if (target <= j) {
-        hi = j;
-      } else if (target >= i) {
-        lo = i;
-      } else {
-        return values[target]; // between the parts: equal to the pivot
-      }
-    }
-    return values[target];
-  }
-
-  private static double median(double a, double b, double c) {
-    return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
-  }
 
   /** K: the pool-side neighbour order, k scaled by (M − 1)/n and kept within [k, M − 1]. */
   static int poolOrder(int k, int poolSize, int targetSize) {

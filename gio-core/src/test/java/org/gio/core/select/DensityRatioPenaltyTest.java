@@ -268,29 +268,6 @@ class DensityRatioPenaltyTest {
   }
 
   @Test
-  void kthSmallestByQuickselectEqualsSorting() {
-    java.util.Random random = new java.util.Random(9);
-    for (int trial = 0; trial < 200; trial++) {
-      int n = 65 + random.nextInt(3000);
-      double[] v = new double[n];
-      for (int i = 0; i < n; i++) {
-        // many ties in some trials, an infinity (the excluded row) in others
-        v[i] = trial % 3 == 0 ? random.nextInt(20) : random.nextDouble();
-      }
-      if (trial % 2 == 0) {
-        v[random.nextInt(n)] = Double.POSITIVE_INFINITY;
-      }
-      if (trial % 5 == 0) {
-        java.util.Arrays.sort(v); // sorted input: the median-of-three case
-      }
-      int k = 1 + random.nextInt(n);
-      double[] sorted = v.clone();
-      java.util.Arrays.sort(sorted);
-      assertEquals(sorted[k - 1], DensityRatioPenalty.kthSmallest(v, k), 0.0, "n " + n + " k " + k);
-    }
-  }
-
-  @Test
   void selectorIsDeterministicWithTheSampleAndConfigRejectsABadOne() {
     int d = 3;
     VectorSet target = RandomVectors.gaussian(41, 40, d, 0, 1.0);
