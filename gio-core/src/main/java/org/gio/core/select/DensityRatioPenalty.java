@@ -64,34 +64,16 @@ final class DensityRatioPenalty {
   private double[] targetRatios;
   private double cutoff = Double.NaN;
 
+  /** The absolute threshold τ, the whole pool. */
   DensityRatioPenalty(VectorOps ops, Target target, VectorSet pool, double lambda, double tau) {
-    this(ops, target, pool, lambda, tau, false, Double.NaN);
-  }
-
-  /** {@code relative}: compare r(g) − r̄ (see {@link #relativeLogRatio}) with τ instead of r(g). */
-  DensityRatioPenalty(
-      VectorOps ops, Target target, VectorSet pool, double lambda, double tau, boolean relative) {
-    this(ops, target, pool, lambda, tau, relative, Double.NaN);
+    this(ops, target, pool, lambda, tau, false, Double.NaN, 0, 0);
   }
 
   /**
+   * {@code relative}: compare r(g) − r̄ (see {@link #relativeLogRatio}) with τ instead of r(g).
    * {@code quantile} q in (0, 1): compare r(g) with the q-quantile of the same estimate at the
    * target's own rows (see {@link #threshold}) instead of with τ; NaN: use τ ({@code relative} as
-   * given).
-   */
-  DensityRatioPenalty(
-      VectorOps ops,
-      Target target,
-      VectorSet pool,
-      double lambda,
-      double tau,
-      boolean relative,
-      double quantile) {
-    this(ops, target, pool, lambda, tau, relative, quantile, 0, 0);
-  }
-
-  /**
-   * {@code sample} S: measure the pool side against S pool rows drawn uniformly without
+   * given). {@code sample} S: measure the pool side against S pool rows drawn uniformly without
    * replacement with {@code seed} (0, or S ≥ M: the whole pool).
    */
   DensityRatioPenalty(

@@ -70,7 +70,7 @@ class DensityRatioPenaltyTest {
       VectorSet target = RandomVectors.gaussian(11, 200, d, 0, 1.0);
       VectorSet pool = RandomVectors.gaussian(12, 1000, d, 0, 1.0);
       Target t = Target.of(target, 5, new ExactKthNeighbourSearch(ops));
-      DensityRatioPenalty p = new DensityRatioPenalty(ops, t, pool, 1, 0, true);
+      DensityRatioPenalty p = new DensityRatioPenalty(ops, t, pool, 1, 0, true, Double.NaN, 0, 0);
       double[] r = new double[pool.size()];
       for (int g = 0; g < r.length; g++) {
         r[g] = p.relativeLogRatio(g);
@@ -149,13 +149,13 @@ class DensityRatioPenaltyTest {
       Math.log(3 - 0.9f) - Math.log(2) + c
     };
     double inf = Double.POSITIVE_INFINITY;
-    DensityRatioPenalty half = new DensityRatioPenalty(ops, t, pool, inf, 0, false, 0.5);
+    DensityRatioPenalty half = new DensityRatioPenalty(ops, t, pool, inf, 0, false, 0.5, 0, 0);
     double[] r = half.targetRatios();
     for (int i = 0; i < 3; i++) {
       assertEquals(expected[i], r[i], 1e-6, "target ratio " + i);
     }
     assertEquals(expected[1], half.threshold(), 1e-6, "the median of three is the middle one");
-    DensityRatioPenalty high = new DensityRatioPenalty(ops, t, pool, inf, 0, false, 0.9);
+    DensityRatioPenalty high = new DensityRatioPenalty(ops, t, pool, inf, 0, false, 0.9, 0, 0);
     double at = expected[1] + 0.8 * (expected[2] - expected[1]);
     assertEquals(at, high.threshold(), 1e-6, "interpolated between the 2nd and 3rd");
     // pool rows: r(0) = log(0.4/0.5) + c ≈ 0.06, r(4) = log(0.4/0.1) + c ≈ 1.67, rows 1..3 ≪ 0
@@ -167,12 +167,12 @@ class DensityRatioPenaltyTest {
       assertEquals(half.logRatio(g) >= half.threshold(), half.passes(g));
     }
     // a finite weight penalises by the distance below the same threshold
-    DensityRatioPenalty pay = new DensityRatioPenalty(ops, t, pool, 3, 0, false, 0.9);
+    DensityRatioPenalty pay = new DensityRatioPenalty(ops, t, pool, 3, 0, false, 0.9, 0, 0);
     assertEquals(3.0 / 3 * (at - pay.logRatio(0)), pay.penalty(0), 1e-6);
     assertEquals(0, pay.penalty(4));
     // without a quantile: τ absolute, or the median plus τ when relative
-    assertEquals(-2, new DensityRatioPenalty(ops, t, pool, inf, -2, false).threshold());
-    assertEquals(expected[1] - 2, new DensityRatioPenalty(ops, t, pool, inf, -2, true).threshold(), 1e-6);
+    assertEquals(-2, new DensityRatioPenalty(ops, t, pool, inf, -2, false, Double.NaN, 0, 0).threshold());
+    assertEquals(expected[1] - 2, new DensityRatioPenalty(ops, t, pool, inf, -2, true, Double.NaN, 0, 0).threshold(), 1e-6);
   }
 
   /**
