@@ -1,6 +1,8 @@
 package org.gio.bench.quality;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -79,10 +81,21 @@ class QualityRunnerTest {
 
     String md = QualityRunner.markdown(task, rows);
     assertTrue(md.contains("| gio default (self-sized) |"), md);
+    assertTrue(md.contains("target classes 0,1)"), "the heading names the target classes: " + md);
     Path png = dir.resolve("q.png");
     QualityRunner.chart(task, rows, png);
     assertTrue(Files.size(png) > 1000);
     assertTrue(Files.exists(dir.resolve("sel").resolve("sel-gio_default.txt")));
+  }
+
+  @Test
+  void targetClassListsAreParsedOrRejectedWithTheirName() {
+    assertArrayEquals(new int[] {5, 7, 9}, FashionMnist.parseClasses("5, 7,9"));
+    for (String bad : List.of("", "5,x", "10", "-1", "1,1", "0,1,2,3,4,5,6,7,8,9")) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> FashionMnist.parseClasses(bad), bad);
+      assertTrue(e.getMessage().contains("class") || e.getMessage().contains("--target-classes"), e.getMessage());
+    }
   }
 
   @Test
