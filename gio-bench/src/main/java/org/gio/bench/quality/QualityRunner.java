@@ -177,7 +177,7 @@ public final class QualityRunner {
   private Row scored(QualityTask task, String name, boolean self, int[] selected, double sec, String stop, Path dir) throws IOException {
     Scorer.Scores s = scorer.score(task, selected);
     Row row = new Row(name, self, s, sec, stop);
-    System.err.printf(Locale.ROOT, "%s %-28s n=%5d prec=%.3f corrupt=%.3f acc=%.3f kl=%.3f %.1fs %s%n",
+    System.err.printf(Locale.ROOT, "%s %-28s n=%5d prec=%.4f corrupt=%.4f acc=%.4f kl=%.3f %.1fs %s%n",
         task.name(), name, s.size(), s.precision(), s.corrupt(), s.accuracy(), s.kl(), sec, stop);
     if (dir != null) {
       Files.createDirectories(dir);
