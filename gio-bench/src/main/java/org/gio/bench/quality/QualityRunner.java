@@ -179,6 +179,9 @@ public final class QualityRunner {
     Row row = new Row(name, self, s, sec, stop);
     System.err.printf(Locale.ROOT, "%s %-28s n=%5d prec=%.4f corrupt=%.4f acc=%.4f kl=%.3f %.1fs %s%n",
         task.name(), name, s.size(), s.precision(), s.corrupt(), s.accuracy(), s.kl(), sec, stop);
+    if (task.targetClasses() != null) {
+      System.err.printf(Locale.ROOT, "%s %-28s classes %s%n", task.name(), name, classCounts(task, selected));
+    }
     if (dir != null) {
       Files.createDirectories(dir);
       StringBuilder sb = new StringBuilder();
@@ -206,6 +209,29 @@ public final class QualityRunner {
       sb.append(String.format(Locale.ROOT, "| %s%s | %d | %.3f | %.3f | %.2f | %.1f | %s |%n",
           r.selector(), r.selfSized() ? " (self-sized)" : "", s.size(), noisy ? s.corrupt() : s.precision(),
           s.accuracy(), s.kl(), r.seconds(), r.stop()));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * How many selected rows each label has, target classes first ({@code 5:210 7:190 9:200 | 8:2}):
+   * shows whether a selection covers the target's classes evenly, which precision alone does not.
+   */
+  static String classCounts(QualityTask task, int[] selected) {
+    int[] count = new int[Arrays.stream(task.poolLabels()).max().orElse(0) + 1];
+    for (int r : selected) {
+      count[task.poolLabels()[r]]++;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int c : task.targetClasses()) {
+      sb.append(c).append(':').append(count[c]).append(' ');
+    }
+    sb.append('|');
+    for (int c = 0; c < count.length; c++) {
+      int cc = c;
+      if (count[c] > 0 && Arrays.stream(task.targetClasses()).noneMatch(t -> t == cc)) {
+        sb.append(' ').append(c).append(':').append(count[c]);
+      }
     }
     return sb.toString();
   }
