@@ -99,6 +99,13 @@ class QualityRunnerTest {
   }
 
   @Test
+  void classCountsListTargetClassesFirstThenTheOthersPresent() {
+    QualityTask task = synthetic(); // pool labels cycle 0,1,2,3; target classes 0,1
+    assertEquals("0:2 1:1 | 3:1", QualityRunner.classCounts(task, new int[] {0, 4, 1, 3}));
+    assertEquals("0:0 1:0 | 2:1", QualityRunner.classCounts(task, new int[] {2}));
+  }
+
+  @Test
   void scorerKlMatchesAKnownCase() {
     QualityTask task = synthetic();
     Scorer scorer = new Scorer(5, 0);
