@@ -28,7 +28,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *   java -cp gio-bench/target/benchmarks.jar org.gio.bench.quality.QualityRunner \
  *        [--tasks small,shift,noisy] [--out DIR] [--sizes 250,500,1000,2000] [--data DIR]
  *        [--variant 'name=recommended:candidates=16' ...] [--export DIR] [--no-ladder] [--quick] [--seeds 5]
- *        [--task-seed 0] [--target-classes 0,2,4,6]
+ *        [--task-seed 0] [--target-classes 0,2,4,6] [--per-class]
  * </pre>
  *
  * <p>{@code --task-seed N} draws the tasks' random parts from seed N instead of 0 (which target
@@ -40,7 +40,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * <p>{@code --target-classes a,b,c} sets the classes the target of small and shift is drawn from
  * (as {@code TARGET_CLASSES} does for prepare.py; noisy's target covers every class and ignores
  * it); the default 0,2,4,6 builds the tasks of the earlier tables. Each task's table heading names
- * its classes, so a result says which class set it is for.
+ * its classes, so a result says which class set it is for. The log gives each selection's rows
+ * per class; {@code --per-class} adds the classifier's test recall per target class (trains the
+ * models a second time).
  */
 public final class QualityRunner {
 
@@ -53,6 +55,7 @@ public final class QualityRunner {
   private final Map<String, GioConfig> variants;
   private final StringBuilder log = new StringBuilder();
   private boolean quick;
+  private boolean perClass;
 
   public QualityRunner(GioSelector selector, Scorer scorer, List<Integer> sizes, Map<String, GioConfig> variants) {
     this.selector = selector;
@@ -64,6 +67,7 @@ public final class QualityRunner {
   public static void main(String[] args) throws Exception {
     List<String> tasks = List.of("small", "shift", "noisy");
     boolean quick = false;
+    boolean perClass = false;
     int seeds = 5;
     long taskSeed = 0;
     int[] targetClasses = FashionMnist.TARGET_CLASSES;
@@ -80,6 +84,7 @@ public final class QualityRunner {
         case "--export" -> export = Path.of(args[++i]);
         case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
         case "--quick" -> quick = true;
+        case "--per-class" -> perClass = true;
         case "--seeds" -> seeds = Integer.parseInt(args[++i]);
         case "--task-seed" -> taskSeed = Long.parseLong(args[++i]);
         case "--target-classes" -> targetClasses = FashionMnist.parseClasses(args[++i]);
@@ -99,6 +104,7 @@ public final class QualityRunner {
     GioSelector selector = Backends.injector(null, null).getInstance(GioSelector.class);
     QualityRunner runner = new QualityRunner(selector, new Scorer(20, 0, seeds), sizes, variants);
     runner.quick = quick;
+    runner.perClass = perClass;
     long t0 = System.nanoTime();
     FashionMnist mnist = FashionMnist.load(data);
     StringBuilder md = new StringBuilder("# Selection quality (FashionMNIST, PCA-50)\n\n");
@@ -181,6 +187,14 @@ public final class QualityRunner {
         task.name(), name, s.size(), s.precision(), s.corrupt(), s.accuracy(), s.kl(), sec, stop);
     if (task.targetClasses() != null) {
       System.err.printf(Locale.ROOT, "%s %-28s classes %s%n", task.name(), name, classCounts(task, selected));
+      if (perClass) {
+        double[] recall = scorer.recallByClass(task, selected);
+        StringBuilder sb = new StringBuilder();
+        for (int j = 0; recall != null && j < recall.length; j++) {
+          sb.append(String.format(Locale.ROOT, "%d:%.4f ", task.targetClasses()[j], recall[j]));
+        }
+        System.err.printf(Locale.ROOT, "%s %-28s recall %s%n", task.name(), name, sb.toString().trim());
+      }
     }
     if (dir != null) {
       Files.createDirectories(dir);

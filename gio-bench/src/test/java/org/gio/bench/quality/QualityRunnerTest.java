@@ -106,6 +106,16 @@ class QualityRunnerTest {
   }
 
   @Test
+  void recallByClassAveragesToTheAccuracyOnABalancedTestSet() {
+    QualityTask task = synthetic(); // test: 40 rows of class 0, 40 of class 1
+    Scorer scorer = new Scorer(5, 0, 2);
+    int[] rows = {0, 1, 2, 3, 4, 5, 8, 9, 12, 13, 16, 17, 20, 21, 24, 25};
+    double[] recall = scorer.recallByClass(task, rows);
+    assertEquals(2, recall.length);
+    assertEquals(scorer.accuracy(task, rows), (recall[0] + recall[1]) / 2, 1e-12);
+  }
+
+  @Test
   void scorerKlMatchesAKnownCase() {
     QualityTask task = synthetic();
     Scorer scorer = new Scorer(5, 0);
