@@ -96,14 +96,62 @@ public final class FashionMnist {
 
   /** shift (60,000-row pool) or small (6,000): a target of 500 test images of classes 0, 2, 4, 6. */
   public QualityTask classShift(String name, int poolSize, long seed) {
+    return classShift(name, poolSize, seed, TARGET_CLASSES);
+  }
+
+  /**
+   * shift or small with another target class set (prepare.py's {@code TARGET_CLASSES}): the target
+   * is 500 test images of {@code classes}, the test set the other test images of those classes, the
+   * pool keeps every class. As in prepare.py, small's 6,000 pool rows are drawn after the target from
+   * the same random stream, so they change with the class set as well as with the seed.
+   */
+  public QualityTask classShift(String name, int poolSize, long seed, int[] classes) {
+    checkClasses(classes);
     Random random = new Random(seed);
-    int[] inTarget = rowsOfClasses(testLabels, TARGET_CLASSES);
+    int[] inTarget = rowsOfClasses(testLabels, classes);
+    if (inTarget.length <= 500) {
+      throw new IllegalArgumentException("target classes " + Arrays.toString(classes) + " have only "
+          + inTarget.length + " test images; the target needs 500 and a test set besides: add classes");
+    }
     shuffle(inTarget, random);
     int[] targetRows = Arrays.copyOf(inTarget, 500);
     int[] testRows = Arrays.copyOfRange(inTarget, 500, inTarget.length);
     int[] poolRows = poolSize >= trainLabels.length ? range(trainLabels.length) : sample(trainLabels.length, poolSize, random);
     return build(name, rows(train, poolRows), pick(trainLabels, poolRows), rows(test, targetRows),
-        rows(test, testRows), pick(testLabels, testRows), TARGET_CLASSES.clone(), null);
+        rows(test, testRows), pick(testLabels, testRows), classes.clone(), null);
+  }
+
+  /**
+   * Parses a class list such as {@code 5,7,9} (the {@code --target-classes} option): distinct
+   * FashionMNIST labels 0–9, at least one, at most nine (a target of every class is not a shift).
+   */
+  public static int[] parseClasses(String list) {
+    int[] classes;
+    try {
+      classes = Arrays.stream(list.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--target-classes '" + list + "': expected labels 0-9 separated by commas, e.g. 5,7,9");
+    }
+    checkClasses(classes);
+    return classes;
+  }
+
+  private static void checkClasses(int[] classes) {
+    boolean[] seen = new boolean[10];
+    for (int c : classes) {
+      if (c < 0 || c > 9) {
+        throw new IllegalArgumentException("target class " + c + " in " + Arrays.toString(classes)
+            + ": FashionMNIST labels are 0-9");
+      }
+      if (seen[c]) {
+        throw new IllegalArgumentException("target class " + c + " repeated in " + Arrays.toString(classes));
+      }
+      seen[c] = true;
+    }
+    if (classes.length == 0 || classes.length > 9) {
+      throw new IllegalArgumentException("target classes " + Arrays.toString(classes)
+          + ": give 1 to 9 distinct labels (all 10 is not a class shift)");
+    }
   }
 
   /** noisy: the whole training set with 30 % of rows corrupted; target 1,000 test images of all classes. */

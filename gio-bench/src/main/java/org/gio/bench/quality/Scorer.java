@@ -123,6 +123,62 @@ public final class Scorer {
     return sum / seeds;
   }
 
+  /**
+   * Recall on the test rows of each target class (in {@code task.targetClasses()} order) of the
+   * same classifier as {@link #accuracy}, averaged over the training seeds: says which class a
+   * selection's accuracy is lost on. Trains the models again, so the runner asks for it only with
+   * {@code --per-class}. Null when the task has no target classes or the rows hold one label.
+   */
+  public double[] recallByClass(QualityTask task, int[] rows) {
+    int[] classes = task.targetClasses();
+    if (classes == null || Arrays.stream(rows).map(r -> task.poolLabels()[r]).distinct().count() < 2) {
+      return null;
+    }
+    int d = task.pool().dim();
+    String[] names = new String[d];
+    for (int c = 0; c < d; c++) {
+      names[c] = String.format("f%02d", c);
+    }
+    MutableDataset<Label> train =
+        new MutableDataset<>(new SimpleDataSourceProvenance("selection", LABELS), LABELS);
+    for (int r : unique(rows)) {
+      train.add(example(task.pool(), r, names, new Label(Integer.toString(task.poolLabels()[r]))));
+    }
+    VectorSet test = task.test();
+    double[] recall = new double[classes.length];
+    for (int s = 0; s < seeds; s++) {
+      LinearSGDTrainer trainer =
+          new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), epochs, -1, 1, seed + s);
+      Model<Label> model = trainer.train(train);
+      int[] right = new int[classes.length];
+      int[] total = new int[classes.length];
+      for (int r = 0; r < test.size(); r++) {
+        int j = indexOf(classes, task.testLabels()[r]);
+        if (j < 0) {
+          continue;
+        }
+        total[j]++;
+        Example<Label> e = example(test, r, names, LABELS.getUnknownOutput());
+        if (model.predict(e).getOutput().getLabel().equals(Integer.toString(task.testLabels()[r]))) {
+          right[j]++;
+        }
+      }
+      for (int j = 0; j < classes.length; j++) {
+        recall[j] += total[j] == 0 ? Double.NaN : (double) right[j] / total[j] / seeds;
+      }
+    }
+    return recall;
+  }
+
+  private static int indexOf(int[] a, int v) {
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] == v) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private static Example<Label> example(VectorSet set, int row, String[] names, Label label) {
     double[] values = new double[names.length];
     for (int c = 0; c < names.length; c++) {

@@ -1,6 +1,8 @@
 package org.gio.bench.quality;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -79,10 +81,38 @@ class QualityRunnerTest {
 
     String md = QualityRunner.markdown(task, rows);
     assertTrue(md.contains("| gio default (self-sized) |"), md);
+    assertTrue(md.contains("target classes 0,1)"), "the heading names the target classes: " + md);
     Path png = dir.resolve("q.png");
     QualityRunner.chart(task, rows, png);
     assertTrue(Files.size(png) > 1000);
     assertTrue(Files.exists(dir.resolve("sel").resolve("sel-gio_default.txt")));
+  }
+
+  @Test
+  void targetClassListsAreParsedOrRejectedWithTheirName() {
+    assertArrayEquals(new int[] {5, 7, 9}, FashionMnist.parseClasses("5, 7,9"));
+    for (String bad : List.of("", "5,x", "10", "-1", "1,1", "0,1,2,3,4,5,6,7,8,9")) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> FashionMnist.parseClasses(bad), bad);
+      assertTrue(e.getMessage().contains("class") || e.getMessage().contains("--target-classes"), e.getMessage());
+    }
+  }
+
+  @Test
+  void classCountsListTargetClassesFirstThenTheOthersPresent() {
+    QualityTask task = synthetic(); // pool labels cycle 0,1,2,3; target classes 0,1
+    assertEquals("0:2 1:1 | 3:1", QualityRunner.classCounts(task, new int[] {0, 4, 1, 3}));
+    assertEquals("0:0 1:0 | 2:1", QualityRunner.classCounts(task, new int[] {2}));
+  }
+
+  @Test
+  void recallByClassAveragesToTheAccuracyOnABalancedTestSet() {
+    QualityTask task = synthetic(); // test: 40 rows of class 0, 40 of class 1
+    Scorer scorer = new Scorer(5, 0, 2);
+    int[] rows = {0, 1, 2, 3, 4, 5, 8, 9, 12, 13, 16, 17, 20, 21, 24, 25};
+    double[] recall = scorer.recallByClass(task, rows);
+    assertEquals(2, recall.length);
+    assertEquals(scorer.accuracy(task, rows), (recall[0] + recall[1]) / 2, 1e-12);
   }
 
   @Test
