@@ -1,7 +1,9 @@
 package org.gio.bench.quality;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 import org.gio.core.objective.ExactKthNeighbourSearch;
 import org.gio.core.objective.KnnKl;
 import org.gio.core.objective.ObjectiveState;
@@ -95,26 +97,13 @@ public final class Scorer {
     if (Arrays.stream(rows).map(r -> task.poolLabels()[r]).distinct().count() < 2) {
       return Double.NaN;
     }
-    int d = task.pool().dim();
-    String[] names = new String[d];
-    for (int c = 0; c < d; c++) {
-      names[c] = String.format("f%02d", c);
-    }
-    MutableDataset<Label> train =
-        new MutableDataset<>(new SimpleDataSourceProvenance("selection", LABELS), LABELS);
-    for (int r : rows) {
-      train.add(example(task.pool(), r, names, new Label(Integer.toString(task.poolLabels()[r]))));
-    }
+    String[] names = featureNames(task.pool().dim());
     VectorSet test = task.test();
     double sum = 0;
-    for (int s = 0; s < seeds; s++) {
-      LinearSGDTrainer trainer =
-          new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), epochs, -1, 1, seed + s);
-      Model<Label> model = trainer.train(train);
+    for (Model<Label> model : trainModels(task, rows, names)) {
       int right = 0;
       for (int r = 0; r < test.size(); r++) {
-        Example<Label> e = example(test, r, names, LABELS.getUnknownOutput());
-        if (model.predict(e).getOutput().getLabel().equals(Integer.toString(task.testLabels()[r]))) {
+        if (predictsRight(model, task, r, names)) {
           right++;
         }
       }
@@ -134,22 +123,10 @@ public final class Scorer {
     if (classes == null || Arrays.stream(rows).map(r -> task.poolLabels()[r]).distinct().count() < 2) {
       return null;
     }
-    int d = task.pool().dim();
-    String[] names = new String[d];
-    for (int c = 0; c < d; c++) {
-      names[c] = String.format("f%02d", c);
-    }
-    MutableDataset<Label> train =
-        new MutableDataset<>(new SimpleDataSourceProvenance("selection", LABELS), LABELS);
-    for (int r : unique(rows)) {
-      train.add(example(task.pool(), r, names, new Label(Integer.toString(task.poolLabels()[r]))));
-    }
+    String[] names = featureNames(task.pool().dim());
     VectorSet test = task.test();
     double[] recall = new double[classes.length];
-    for (int s = 0; s < seeds; s++) {
-      LinearSGDTrainer trainer =
-          new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), epochs, -1, 1, seed + s);
-      Model<Label> model = trainer.train(train);
+    for (Model<Label> model : trainModels(task, unique(rows), names)) {
       int[] right = new int[classes.length];
       int[] total = new int[classes.length];
       for (int r = 0; r < test.size(); r++) {
@@ -158,8 +135,7 @@ public final class Scorer {
           continue;
         }
         total[j]++;
-        Example<Label> e = example(test, r, names, LABELS.getUnknownOutput());
-        if (model.predict(e).getOutput().getLabel().equals(Integer.toString(task.testLabels()[r]))) {
+        if (predictsRight(model, task, r, names)) {
           right[j]++;
         }
       }
@@ -168,6 +144,35 @@ public final class Scorer {
       }
     }
     return recall;
+  }
+
+  /** One model per training seed (seed, seed + 1, …) on the given pool rows and their labels. */
+  private List<Model<Label>> trainModels(QualityTask task, int[] rows, String[] names) {
+    MutableDataset<Label> train =
+        new MutableDataset<>(new SimpleDataSourceProvenance("selection", LABELS), LABELS);
+    for (int r : rows) {
+      train.add(example(task.pool(), r, names, new Label(Integer.toString(task.poolLabels()[r]))));
+    }
+    List<Model<Label>> models = new ArrayList<>(seeds);
+    for (int s = 0; s < seeds; s++) {
+      LinearSGDTrainer trainer =
+          new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), epochs, -1, 1, seed + s);
+      models.add(trainer.train(train));
+    }
+    return models;
+  }
+
+  private static boolean predictsRight(Model<Label> model, QualityTask task, int testRow, String[] names) {
+    Example<Label> e = example(task.test(), testRow, names, LABELS.getUnknownOutput());
+    return model.predict(e).getOutput().getLabel().equals(Integer.toString(task.testLabels()[testRow]));
+  }
+
+  private static String[] featureNames(int d) {
+    String[] names = new String[d];
+    for (int c = 0; c < d; c++) {
+      names[c] = String.format("f%02d", c);
+    }
+    return names;
   }
 
   private static int indexOf(int[] a, int v) {
