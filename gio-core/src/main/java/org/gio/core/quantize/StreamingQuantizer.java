@@ -1,9 +1,9 @@
 package org.gio.core.quantize;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import org.gio.core.GioInputException;
 import org.gio.core.vectors.NearestCentroidKernel;
+import org.gio.core.vectors.RowSample;
 import org.gio.core.vectors.ScalarVectorOps;
 import org.gio.core.vectors.VectorOps;
 import org.gio.core.vectors.VectorSet;
@@ -15,6 +15,9 @@ import org.gio.core.vectors.VectorSource;
  * and the assignment array (4 bytes per row) are held, never the pool.
  */
 public final class StreamingQuantizer {
+  /** Salts the seed of the training sample. */
+  private static final long SAMPLE_SALT = 0x5DEECE66DL;
+
   private static final int BLOCK = 256;
 
   private final KMeans kmeans;
@@ -57,7 +60,7 @@ public final class StreamingQuantizer {
   static VectorSet sample(VectorSource source, int size, long seed, int chunkRows) {
     long n = source.rows();
     int dim = source.dim();
-    int[] rows = sampleRows((int) n, size, seed);
+    int[] rows = RowSample.sorted((int) n, size, seed ^ SAMPLE_SALT);
     float[] out = new float[rows.length * dim];
     int[] next = {0};
     source.forEachChunk(chunkRows, (first, chunk) -> {
@@ -73,20 +76,6 @@ public final class StreamingQuantizer {
       throw new GioInputException("the pool ended after fewer rows than its header promised");
     }
     return VectorSet.wrap(out, rows.length, dim);
-  }
-
-  /** Floyd's algorithm: {@code size} distinct indices of [0, n), sorted. */
-  static int[] sampleRows(int n, int size, long seed) {
-    if (size >= n) {
-      return java.util.stream.IntStream.range(0, n).toArray();
-    }
-    SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
-    java.util.BitSet chosen = new java.util.BitSet(n);
-    for (int j = n - size; j < n; j++) {
-      int t = random.nextInt(j + 1);
-      chosen.set(chosen.get(t) ? j : t);
-    }
-    return chosen.stream().toArray();
   }
 
   /** The nearest centroid of every row of {@code source}, in one pass (scalar kernels). */

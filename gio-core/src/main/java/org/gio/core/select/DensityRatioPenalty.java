@@ -3,9 +3,9 @@ package org.gio.core.select;
 import static org.gio.core.objective.ExactKthNeighbourSearch.kthSmallest;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.gio.core.objective.ClippedDistance;
 import org.gio.core.objective.Target;
+import org.gio.core.vectors.RowSample;
 import org.gio.core.vectors.VectorOps;
 import org.gio.core.vectors.VectorSet;
 
@@ -88,7 +88,7 @@ final class DensityRatioPenalty {
       long seed) {
     this.quantile = quantile;
     if (lambda != 0 && sample > 0 && sample < pool.size()) {
-      this.sampled = sampleRows(pool.size(), sample, seed);
+      this.sampled = RowSample.sorted(pool.size(), sample, seed ^ SAMPLE_SALT);
       this.reference = pool.select(sampled);
     } else {
       this.sampled = null;
@@ -256,24 +256,7 @@ final class DensityRatioPenalty {
     return sampled.clone();
   }
 
-  /**
-   * {@code count} of {@code size} row numbers, uniform without replacement and ascending, from
-   * {@code seed} (selection sampling, Knuth's Algorithm S: one pass, no index array of the pool's
-   * size). The seed is salted so the sample is not correlated with the selector's own random
-   * stream from the same config seed.
-   */
-  static int[] sampleRows(int size, int count, long seed) {
-    SplittableRandom random = new SplittableRandom(seed ^ SAMPLE_SALT);
-    int[] out = new int[count];
-    int chosen = 0;
-    for (int i = 0; i < size && chosen < count; i++) {
-      if ((size - i) * random.nextDouble() < count - chosen) {
-        out[chosen++] = i;
-      }
-    }
-    return out;
-  }
-
+  /** Salts the config seed so the sample is independent of the selector's own random stream. */
   private static final long SAMPLE_SALT = 0x9E3779B97F4A7C15L;
 
   /** K: the pool-side neighbour order, k scaled by (M − 1)/n and kept within [k, M − 1]. */

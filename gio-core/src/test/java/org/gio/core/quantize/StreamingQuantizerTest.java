@@ -23,15 +23,4 @@ class StreamingQuantizerTest {
     int[] again = StreamingQuantizer.assign(VectorSource.of(x), full.quantization().centroids(), 1);
     assertArrayEquals(full.quantization().assignment(), again);
   }
-
-  @Test
-  void sampleIsSeededDistinctAndSorted() {
-    int[] a = StreamingQuantizer.sampleRows(1000, 100, 9);
-    assertArrayEquals(a, StreamingQuantizer.sampleRows(1000, 100, 9));
-    assertEquals(100, a.length);
-    for (int i = 1; i < a.length; i++) {
-      assertEquals(true, a[i] > a[i - 1]);
-    }
-    assertEquals(10, StreamingQuantizer.sampleRows(10, 100, 9).length);
-  }
 }
