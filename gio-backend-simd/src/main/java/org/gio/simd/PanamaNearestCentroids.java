@@ -24,10 +24,12 @@ import org.gio.core.vectors.VectorSet;
  * centroids (K rounded up to W) have norm +∞ and never win.
  */
 final class PanamaNearestCentroids implements NearestCentroidKernel {
-  private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> F = FloatLanes.SPECIES;
   private static final int L = F.length();
-  private static final int W = 3 * L;
-  private static final int R = 4;
+  /** Centroids per panel. */
+  static final int W = 3 * L;
+  /** Rows per micro-kernel call: sub-blocks are padded to a multiple of R. */
+  static final int R = 4;
   /** Rows that pass over one panel before the next panel is loaded. */
   static final int SUB = 64;
   /** Dimensions per chunk: a panel's chunk is W·KC floats (24 KB with AVX2), inside L1. */
@@ -35,7 +37,7 @@ final class PanamaNearestCentroids implements NearestCentroidKernel {
 
   private final int k;
   private final int dim;
-  private final int panels;
+  final int panels;
   private final float[] packed;
   private final float[] norms; // per padded centroid; +∞ for padding
 
@@ -181,7 +183,7 @@ final class PanamaNearestCentroids implements NearestCentroidKernel {
    * Offsets of the sub-block's rows [r0, r0 + rn) in the data, padded to a multiple of R by
    * repeating the last row (whose padded results are dropped); returns the padded count.
    */
-  private int rowBases(int[] rowIndex, int r0, int rn, int[] base) {
+  int rowBases(int[] rowIndex, int r0, int rn, int[] base) {
     int rnR = (rn + R - 1) / R * R;
     for (int r = 0; r < rnR; r++) {
       int row = r0 + Math.min(r, rn - 1);
@@ -195,7 +197,7 @@ final class PanamaNearestCentroids implements NearestCentroidKernel {
    * go in chunks of KC: the panel's chunk (W·KC floats) stays in L1 while every row group of the
    * sub-block passes over it; partial sums wait in acc between chunks.
    */
-  private void panelDots(float[] data, int[] base, int rnR, int p, float[] acc) {
+  void panelDots(float[] data, int[] base, int rnR, int p, float[] acc) {
     int pb = p * W * dim;
     for (int j0 = 0; j0 < dim; j0 += KC) {
       int j1 = Math.min(dim, j0 + KC);

@@ -2,6 +2,7 @@ package org.gio.simd;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import org.gio.core.table.NeighbourTableBuilder;
 import org.gio.core.vectors.ScalarVectorOps;
 import org.gio.core.vectors.VectorOps;
 
@@ -38,6 +39,25 @@ public final class SimdKernels {
    */
   public static VectorOps withThreads(int threads) {
     return Holder.USABLE ? panama(threads) : new ScalarVectorOps();
+  }
+
+  /**
+   * The neighbour-table builder with the filter fused into the Vector API micro-kernel, or null
+   * when the Vector API is not usable (core's blocked builder on the scalar kernels then stays).
+   */
+  public static NeighbourTableBuilder neighbourTableBuilder() {
+    if (!Holder.USABLE) {
+      return null;
+    }
+    try {
+      Class<?> type = Class.forName("org.gio.simd.PanamaNeighbourTableBuilder");
+      return (NeighbourTableBuilder)
+          MethodHandles.lookup().findConstructor(type, MethodType.methodType(void.class)).invoke();
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("cannot create the Vector API neighbour-table builder", e);
+    }
   }
 
   static int defaultThreads() {

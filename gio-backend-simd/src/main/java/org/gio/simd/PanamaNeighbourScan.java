@@ -1,0 +1,212 @@
+package org.gio.simd;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.gio.core.GioInputException;
+import org.gio.core.table.ExactDistance;
+import org.gio.core.table.NeighbourTableBuilder;
+import org.gio.core.table.PartialTable;
+import org.gio.core.vectors.VectorSet;
+
+/**
+ * The neighbour-table scan with the filter fused into the sgemm-shaped micro-kernel: for a
+ * sub-block of pool rows and one panel of {@link PanamaNearestCentroids#W} target rows, the
+ * kernel's dot products stay in a small L1 buffer and are compared right away, one vector per
+ * W/3 targets, against each target's running limit; only pairs that pass compute an {@link
+ * ExactDistance} and reach the {@link PartialTable}. Nothing n × block sized is written or read
+ * again (the core scan's score block was two thirds of its time, gio-bench/docs/scale.md).
+ *
+ * <p>The test, for target t (squared norm a_t around the target mean μ) and pool row g (b = ‖g −
+ * μ‖²), with s = the float dot product of the centred rows: pass when a_t + b − 2s − m ≤ B_t, B_t
+ * the t-th row's current L-th exact distance and m = p·(a_t + b) the core scan's margin on
+ * |screened − exact| (see core's BlockedNeighbourScan, ALGORITHM.md "The neighbour table"). It is
+ * evaluated in float as 2s ≥ c_t + b' with c_t = (1 − p')a_t − (1 + 2⁻¹⁸)B_t rounded down and b' =
+ * (1 − p')b, where p' = p + 16·2⁻²⁴ and the 2⁻¹⁸·B_t cover the three float roundings of that
+ * comparison itself (each at most 2⁻²⁴ of a_t + b + B_t). So every pair the exact order could keep
+ * passes, and the table is the exact top-L whatever the width, blocking or thread count.
+ */
+final class PanamaNeighbourScan implements NeighbourTableBuilder.Scan {
+  private static final VectorSpecies<Float> F = FloatLanes.SPECIES;
+  private static final int L = F.length();
+  private static final int W = PanamaNearestCentroids.W;
+  private static final int SUB = PanamaNearestCentroids.SUB;
+  /** Squared norms at or above this could overflow a float dot product: such rows go exactly. */
+  static final double HUGE = 0x1p60;
+
+  /** What every scan of one target shares: read-only after construction. */
+  record Prepared(VectorSet target, float[] mean, double[] targetNorms, int[] hugeTargets, double slope,
+      PanamaNearestCentroids kernel, int depth) {}
+
+  private final Prepared prepared;
+  private final PartialTable table;
+  /** c_t per padded target: −∞ while it holds fewer than L; NaN (never passes) for padding and huge targets. */
+  private final float[] limit;
+  private final float[] centred;
+  private final float[] scaledNorm = new float[SUB];
+  private final boolean[] huge = new boolean[SUB];
+  private final int[] base = new int[SUB + PanamaNearestCentroids.R];
+  private final float[] acc = new float[(SUB + PanamaNearestCentroids.R) * W];
+
+  PanamaNeighbourScan(Prepared prepared) {
+    this.prepared = prepared;
+    int n = prepared.target().size();
+    this.table = new PartialTable(n, prepared.depth());
+    this.limit = new float[prepared.kernel().panels * W];
+    Arrays.fill(limit, Float.NaN); // padding targets never pass
+    for (int t = 0; t < n; t++) {
+      refresh(t);
+    }
+    this.centred = new float[SUB * prepared.target().dim()];
+  }
+
+  @Override
+  public void add(long firstId, VectorSet chunk, int from, int to) {
+    check(chunk);
+    for (int start = from; start < to; start += SUB) {
+      block(chunk, start, Math.min(to, start + SUB), null, firstId);
+    }
+  }
+
+  @Override
+  public void add(long[] ids, VectorSet chunk) {
+    if (ids.length != chunk.size()) {
+      throw new IllegalArgumentException(ids.length + " ids for " + chunk.size() + " rows");
+    }
+    check(chunk);
+    for (int start = 0; start < chunk.size(); start += SUB) {
+      block(chunk, start, Math.min(chunk.size(), start + SUB), ids, 0);
+    }
+  }
+
+  @Override
+  public NeighbourTableBuilder.Scan fork() {
+    return new PanamaNeighbourScan(prepared);
+  }
+
+  @Override
+  public PartialTable table() {
+    return table;
+  }
+
+  private void check(VectorSet chunk) {
+    int d = prepared.target().dim();
+    if (chunk.dim() != d) {
+      throw new IllegalArgumentException("pool rows have " + chunk.dim() + " values, the target " + d);
+    }
+  }
+
+  /** Rows [from, to) of the chunk (at most SUB): centre, then every panel, filter fused. */
+  private void block(VectorSet chunk, int from, int to, long[] ids, long firstId) {
+    int rows = to - from;
+    centre(chunk, from, rows, ids, firstId);
+    PanamaNearestCentroids kernel = prepared.kernel();
+    int padded = kernel.rowBases(null, 0, rows, base);
+    for (int p = 0; p < kernel.panels; p++) {
+      kernel.panelDots(centred, base, padded, p, acc);
+      for (int r = 0; r < rows; r++) {
+        if (huge[r]) {
+          offerAll(chunk, from + r, id(ids, firstId, from + r), p);
+        } else {
+          filter(chunk, from + r, id(ids, firstId, from + r), r, p);
+        }
+      }
+    }
+    for (int t : prepared.hugeTargets()) { // never screened (limit NaN): exactly, except huge rows (done)
+      for (int r = 0; r < rows; r++) {
+        if (!huge[r]) {
+          offer(chunk, from + r, id(ids, firstId, from + r), t, 1L);
+        }
+      }
+    }
+  }
+
+  private static long id(long[] ids, long firstId, int row) {
+    return ids == null ? firstId + row : ids[row];
+  }
+
+  /** Row r of the sub-block against panel p's W targets: one compare per vector, exact for passes. */
+  private void filter(VectorSet chunk, int row, long id, int r, int p) {
+    int o = r * W;
+    int c = p * W;
+    FloatVector b = FloatVector.broadcast(F, scaledNorm[r]);
+    VectorMask<Float> m0 = pass(o, c, b);
+    VectorMask<Float> m1 = pass(o + L, c + L, b);
+    VectorMask<Float> m2 = pass(o + 2 * L, c + 2 * L, b);
+    if (!m0.or(m1).or(m2).anyTrue()) {
+      return;
+    }
+    offer(chunk, row, id, c, m0.toLong());
+    offer(chunk, row, id, c + L, m1.toLong());
+    offer(chunk, row, id, c + 2 * L, m2.toLong());
+  }
+
+  private VectorMask<Float> pass(int accAt, int limitAt, FloatVector b) {
+    FloatVector twice = FloatVector.fromArray(F, acc, accAt).mul(2f); // exact doubling
+    return twice.compare(VectorOperators.GE, FloatVector.fromArray(F, limit, limitAt).add(b));
+  }
+
+  /** The exact distance for each target whose bit is set in {@code lanes} (targets first..). */
+  private void offer(VectorSet chunk, int row, long id, int first, long lanes) {
+    VectorSet target = prepared.target();
+    int d = target.dim();
+    for (long bits = lanes; bits != 0; bits &= bits - 1) {
+      int t = first + Long.numberOfTrailingZeros(bits);
+      double exact = PanamaExactDistance.squared(chunk.data(), chunk.offset(row), target.data(), target.offset(t), d);
+      if (exact <= table.bound(t)) {
+        table.offer(t, id, exact);
+        refresh(t);
+      }
+    }
+  }
+
+  /** A row whose float dot products could overflow: every target of panel p, exactly. */
+  private void offerAll(VectorSet chunk, int row, long id, int p) {
+    int first = p * W;
+    int valid = Math.min(W, prepared.target().size() - first);
+    offer(chunk, row, id, first, (1L << valid) - 1); // valid ≤ W ≤ 48
+  }
+
+  /** Recomputes target t's c_t after its L-th distance changed. */
+  private void refresh(int t) {
+    double bound = table.bound(t);
+    double a = prepared.targetNorms()[t];
+    if (a >= HUGE) {
+      limit[t] = Float.NaN;
+      return;
+    }
+    if (bound == Double.POSITIVE_INFINITY) {
+      limit[t] = Float.NEGATIVE_INFINITY;
+      return;
+    }
+    double c = (1 - prepared.slope()) * a - (1 + 0x1p-18) * bound;
+    limit[t] = Math.nextDown((float) c);
+  }
+
+  /** Copies the rows centred on the target mean, with their scaled norms; rejects non-finite rows. */
+  private void centre(VectorSet chunk, int from, int rows, long[] ids, long firstId) {
+    float[] mean = prepared.mean();
+    float[] data = chunk.data();
+    int d = mean.length;
+    double keep = 1 - prepared.slope();
+    for (int r = 0; r < rows; r++) {
+      int src = chunk.offset(from + r);
+      int dst = r * d;
+      double norm = 0;
+      for (int j = 0; j < d; j++) {
+        float v = data[src + j] - mean[j];
+        centred[dst + j] = v;
+        norm += (double) v * v;
+      }
+      if (!Double.isFinite(norm)) {
+        throw new GioInputException("pool row " + id(ids, firstId, from + r)
+            + " has a NaN or infinite value; remove or repair that row");
+      }
+      huge[r] = norm >= HUGE;
+      // rounded down: a smaller b' only lets more pairs through
+      scaledNorm[r] = huge[r] ? 0f : Math.nextDown((float) (keep * norm));
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package org.gio.simd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.Guice;
+import com.google.inject.util.Modules;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.gio.core.GioInputException;
+import org.gio.core.backend.GioModule;
+import org.gio.core.table.BlockedNeighbourTableBuilder;
+import org.gio.core.table.ExactDistance;
+import org.gio.core.table.NeighbourTableBuilder;
+import org.gio.core.table.NeighbourTables;
+import org.gio.core.table.PartialTable;
+import org.gio.core.vectors.VectorSet;
+import org.gio.core.vectors.VectorSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The fused Vector API scan gives the exact table: equal to brute force and to core's blocked
+ * scan. The surefire run with {@code -Dgio.simd.vectorsize=128} repeats these at 4 float lanes.
+ */
+class PanamaNeighbourScanTest {
+  private static final NeighbourTableBuilder FUSED = new PanamaNeighbourTableBuilder();
+
+  /** Rows far from the origin with near-ties: the Gram form alone would misorder them. */
+  static VectorSet offsetRows(int n, int d, long seed, double offset, double spread) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[] x = new float[n * d];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) (offset + spread * r.nextGaussian());
+    }
+    return VectorSet.wrap(x, n, d);
+  }
+
+  static void assertBruteForce(PartialTable table, VectorSet pool, VectorSet target, int depth) {
+    int l = Math.min(depth, pool.size());
+    for (int t = 0; t < target.size(); t++) {
+      double[] dist = new double[pool.size()];
+      for (int g = 0; g < pool.size(); g++) {
+        dist[g] = ExactDistance.squared(pool.data(), pool.offset(g), target.data(), target.offset(t), pool.dim());
+      }
+      Integer[] order = IntStream.range(0, pool.size()).boxed().toArray(Integer[]::new);
+      Arrays.sort(order, Comparator.<Integer>comparingDouble(g -> dist[g]).thenComparingInt(g -> g));
+      long[] want = new long[l];
+      double[] wantD = new double[l];
+      for (int j = 0; j < l; j++) {
+        want[j] = order[j];
+        wantD[j] = dist[order[j]];
+      }
+      assertArrayEquals(want, table.ids(t), "target row " + t);
+      assertArrayEquals(wantD, table.distances(t), "target row " + t);
+    }
+  }
+
+  @Test
+  void narrowWidthIsInForceWhenAsked() {
+    String bits = System.getProperty(FloatLanes.PROPERTY);
+    if (bits != null) {
+      assertEquals(Integer.parseInt(bits), FloatLanes.SPECIES.vectorBitSize());
+      assertTrue(FUSED.name().endsWith("-" + bits), FUSED.name());
+    }
+    assertEquals(FloatLanes.SPECIES.length() * 3, PanamaNearestCentroids.W);
+  }
+
+  @ParameterizedTest(name = "d={0} pool={1} target={2} L={3} threads={4}")
+  @CsvSource({
+    "1, 300, 20, 16, 1",
+    "1, 300, 20, 16, 2",
+    "7, 1000, 37, 32, 2",
+    "17, 2500, 25, 64, 1",
+    "17, 2500, 61, 64, 2",
+    "769, 700, 9, 128, 2",
+    "769, 300, 50, 20, 1",
+    "5, 50, 12, 128, 2", // L ≥ pool size, pool smaller than one block
+    "3, 10, 4, 10, 1",
+    "2, 1, 3, 4, 1",
+  })
+  void equalsBruteForce(int d, int poolSize, int targetSize, int depth, int threads) {
+    VectorSet pool = offsetRows(poolSize, d, 11 + d, 30, 1);
+    VectorSet target = offsetRows(targetSize, d, 97 + d, 30, 1);
+    PartialTable table = NeighbourTables.scan(FUSED, VectorSource.of(pool), target, depth, threads);
+    assertBruteForce(table, pool, target, depth);
+  }
+
+  @Test
+  void equalsCoreBlockedScanOnClusters() {
+    // Clusters: most pairs are screened out, the near ones tie closely; several panels, one padded.
+    int d = 33;
+    VectorSet centres = offsetRows(8, d, 1, 0, 4);
+    VectorSet noise = offsetRows(6000, d, 2, 0, 0.05);
+    float[] x = noise.data().clone();
+    for (int r = 0; r < 6000; r++) {
+      for (int j = 0; j < d; j++) {
+        x[r * d + j] += centres.get(r % 8, j);
+      }
+    }
+    VectorSet pool = VectorSet.wrap(x, 6000, d);
+    VectorSet target = pool.select(IntStream.range(0, 70).map(i -> i * 37).toArray());
+    PartialTable fused = NeighbourTables.scan(FUSED, VectorSource.of(pool), target, 40, 2);
+    PartialTable blocked = NeighbourTables.scan(
+        new BlockedNeighbourTableBuilder(SimdKernels.withThreads(1)), VectorSource.of(pool), target, 40, 1);
+    for (int t = 0; t < target.size(); t++) {
+      assertArrayEquals(blocked.ids(t), fused.ids(t), "target row " + t);
+      assertArrayEquals(blocked.distances(t), fused.distances(t), "target row " + t);
+    }
+    assertBruteForce(fused, pool, target, 40);
+  }
+
+  @Test
+  void duplicatedRowsTieByRowId() {
+    VectorSet base = offsetRows(40, 6, 5, 0, 1);
+    int[] rows = IntStream.range(0, 400).map(i -> i % 40).toArray(); // every vector ten times
+    VectorSet pool = base.select(rows);
+    VectorSet target = base.select(new int[] {0, 3, 7});
+    PartialTable table = NeighbourTables.scan(FUSED, VectorSource.of(pool), target, 25, 2);
+    assertBruteForce(table, pool, target, 25);
+    assertArrayEquals(new long[] {0, 40, 80, 120, 160, 200, 240, 280, 320, 360},
+        Arrays.copyOf(table.ids(0), 10));
+  }
+
+  @Test
+  void hugeValuesAreRankedExactly() {
+    // Squared norms past 2^60 would overflow float dot products: such rows and targets go exactly.
+    VectorSet pool = offsetRows(500, 9, 8, 0, 1);
+    float[] x = pool.data().clone();
+    for (int j = 0; j < 9; j++) {
+      x[17 * 9 + j] *= 3e19f;
+      x[300 * 9 + j] *= 3e19f;
+    }
+    pool = VectorSet.wrap(x, 500, 9);
+    VectorSet target = VectorSet.wrap(Arrays.copyOf(
+        pool.select(new int[] {17, 1, 2, 3, 300, 5}).data(), 6 * 9), 6, 9);
+    PartialTable table = NeighbourTables.scan(FUSED, VectorSource.of(pool), target, 12, 1);
+    assertBruteForce(table, pool, target, 12);
+    assertEquals(17, table.ids(0)[0]);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1", "3", "7", "8", "9", "15", "16", "17", "31", "64", "100", "768", "769"})
+  void vectorExactDistanceHasTheDefinitionsBits(int d) {
+    VectorSet a = offsetRows(20, d, d, 3, 2);
+    VectorSet b = offsetRows(20, d, d + 1, -1, 5);
+    for (int i = 0; i < 20; i++) {
+      for (int k = 0; k < 20; k++) {
+        double want = ExactDistance.squared(a.data(), a.offset(i), b.data(), b.offset(k), d);
+        double got = PanamaExactDistance.squared(a.data(), a.offset(i), b.data(), b.offset(k), d);
+        assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(got), "d=" + d);
+      }
+    }
+  }
+
+  @Test
+  void nonFiniteRowsAreNamed() {
+    VectorSet pool = offsetRows(5000, 4, 1, 0, 1);
+    float[] x = pool.data().clone();
+    x[4321 * 4 + 2] = Float.NaN;
+    VectorSet bad = VectorSet.wrap(x, 5000, 4);
+    VectorSet target = offsetRows(5, 4, 2, 0, 1);
+    GioInputException e = assertThrows(GioInputException.class,
+        () -> NeighbourTables.scan(FUSED, VectorSource.of(bad), target, 8, 2));
+    assertTrue(e.getMessage().contains("pool row 4321"), e.getMessage());
+    float[] y = target.data().clone();
+    y[3 * 4] = Float.POSITIVE_INFINITY;
+    GioInputException t = assertThrows(GioInputException.class,
+        () -> FUSED.start(VectorSet.wrap(y, 5, 4), 8));
+    assertTrue(t.getMessage().contains("target row 3"), t.getMessage());
+  }
+
+  @Test
+  void theSimdModuleBindsTheFusedBuilder() {
+    NeighbourTableBuilder bound = Guice.createInjector(Modules.override(new GioModule()).with(new SimdModule()))
+        .getInstance(NeighbourTableBuilder.class);
+    assertTrue(bound instanceof PanamaNeighbourTableBuilder, bound.name());
+  }
+}
