@@ -37,8 +37,11 @@ final class PanamaNeighbourScan implements NeighbourTableBuilder.Scan {
   static final double HUGE = 0x1p60;
 
   /** What every scan of one target shares: read-only after construction. */
-  record Prepared(VectorSet target, float[] mean, double[] targetNorms, int[] hugeTargets, double slope,
-      PanamaNearestCentroids kernel, int depth) {}
+  record Prepared(VectorSet target, float[] centredTarget, float[] mean, double[] targetNorms, int[] hugeTargets,
+      double slope, PanamaNearestCentroids kernel, int depth) {}
+
+  /** Dimensions up to this go through {@link #lanes}: a panel's fixed costs would dominate. */
+  static final int NARROW = 8;
 
   private final Prepared prepared;
   private final PartialTable table;
@@ -65,7 +68,8 @@ final class PanamaNeighbourScan implements NeighbourTableBuilder.Scan {
   @Override
   public void add(long firstId, VectorSet chunk, int from, int to) {
     check(chunk);
-    for (int start = from; start < to; start += SUB) {
+    int start = chunk.dim() <= NARROW ? lanes(chunk, from, to, null, firstId) : from;
+    for (; start < to; start += SUB) {
       block(chunk, start, Math.min(to, start + SUB), null, firstId);
     }
   }
@@ -76,7 +80,8 @@ final class PanamaNeighbourScan implements NeighbourTableBuilder.Scan {
       throw new IllegalArgumentException(ids.length + " ids for " + chunk.size() + " rows");
     }
     check(chunk);
-    for (int start = 0; start < chunk.size(); start += SUB) {
+    int start = chunk.dim() <= NARROW ? lanes(chunk, 0, chunk.size(), ids, 0) : 0;
+    for (; start < chunk.size(); start += SUB) {
       block(chunk, start, Math.min(chunk.size(), start + SUB), ids, 0);
     }
   }
@@ -121,6 +126,63 @@ final class PanamaNeighbourScan implements NeighbourTableBuilder.Scan {
         }
       }
     }
+  }
+
+  /**
+   * The narrow path (d ≤ {@value #NARROW}): pool rows in the vector lanes, one target at a time,
+   * the same test as {@link #filter} (the dot product's and norm's rounding bounds hold in any
+   * summation order). Groups of rows with a non-finite or huge norm, and the rows after the last
+   * full group, are left to {@link #block}; returns the first row not done.
+   */
+  private int lanes(VectorSet chunk, int from, int to, long[] ids, long firstId) {
+    int d = chunk.dim();
+    float[] data = chunk.data();
+    float[] mean = prepared.mean();
+    float[] x = prepared.centredTarget();
+    int n = prepared.target().size();
+    float keep = Math.nextDown((float) (1 - prepared.slope()));
+    int r0 = from;
+    for (; r0 + L <= to; r0 += L) {
+      if (d == 1) { // the column is contiguous
+        FloatVector.fromArray(F, data, chunk.offset(r0)).sub(mean[0]).intoArray(centred, 0);
+      } else {
+        for (int lane = 0; lane < L; lane++) {
+          int src = chunk.offset(r0 + lane);
+          for (int j = 0; j < d; j++) {
+            centred[j * L + lane] = data[src + j] - mean[j];
+          }
+        }
+      }
+      FloatVector norm = FloatVector.zero(F);
+      for (int j = 0; j < d; j++) {
+        FloatVector c = FloatVector.fromArray(F, centred, j * L);
+        norm = c.fma(c, norm);
+      }
+      if (!norm.compare(VectorOperators.LT, (float) HUGE).allTrue()) { // NaN, ∞ or huge: the general path
+        block(chunk, r0, r0 + L, ids, firstId);
+        continue;
+      }
+      FloatVector b = norm.mul(keep);
+      for (int t = 0; t < n; t++) {
+        FloatVector dot = FloatVector.zero(F);
+        for (int j = 0; j < d; j++) {
+          dot = FloatVector.fromArray(F, centred, j * L).fma(FloatVector.broadcast(F, x[t * d + j]), dot);
+        }
+        VectorMask<Float> pass = dot.mul(2f).compare(VectorOperators.GE, b.add(limit[t]));
+        if (pass.anyTrue()) {
+          for (long bits = pass.toLong(); bits != 0; bits &= bits - 1) {
+            int row = r0 + Long.numberOfTrailingZeros(bits);
+            offer(chunk, row, id(ids, firstId, row), t, 1L);
+          }
+        }
+      }
+      for (int t : prepared.hugeTargets()) {
+        for (int row = r0; row < r0 + L; row++) {
+          offer(chunk, row, id(ids, firstId, row), t, 1L);
+        }
+      }
+    }
+    return r0;
   }
 
   private static long id(long[] ids, long firstId, int row) {

@@ -56,6 +56,6 @@ final class PanamaNeighbourTableBuilder implements NeighbourTableBuilder {
     double slope = (MARGIN_ULPS * (d + 4) + COMPARE_ULPS) * 0x1p-24;
     PanamaNearestCentroids kernel = new PanamaNearestCentroids(VectorSet.wrap(centred, n, d));
     return new PanamaNeighbourScan(
-        new PanamaNeighbourScan.Prepared(target, mean, norms, huge, slope, kernel, depth));
+        new PanamaNeighbourScan.Prepared(target, centred, mean, norms, huge, slope, kernel, depth));
   }
 }

@@ -14,8 +14,8 @@ import org.gio.core.vectors.VectorSource;
  * the chunk size (see {@link PartialTable}).
  */
 public final class NeighbourTables {
-  /** Rows per chunk read from the source: 4,096 rows of 768 floats are 12 MB. */
-  public static final int CHUNK_ROWS = 4096;
+  /** Values per chunk read from the source: 4,096 rows of 768 floats, 12 MB. */
+  public static final int CHUNK_VALUES = 4096 * 768;
 
   private NeighbourTables() {}
 
@@ -46,7 +46,7 @@ public final class NeighbourTables {
     }
     ForkJoinPool workers = threads > 1 ? new ForkJoinPool(threads) : null;
     try {
-      pool.forEachChunk(CHUNK_ROWS, (first, chunk) -> {
+      pool.forEachChunk(chunkRows(pool.dim()), (first, chunk) -> {
         int parts = scans.size();
         int per = (chunk.size() + parts - 1) / parts;
         if (workers == null || chunk.size() < 2 * BlockedNeighbourScan.BLOCK) {
@@ -71,6 +71,14 @@ public final class NeighbourTables {
       merged.merge(scans.get(i).table());
     }
     return merged;
+  }
+
+  /**
+   * Rows per chunk at dimension d: a fixed number of values, so a chunk's cost (and the threads'
+   * hand-off per chunk) is the same at d = 1 as at d = 768.
+   */
+  static int chunkRows(int d) {
+    return Math.max(4 * BlockedNeighbourScan.BLOCK, CHUNK_VALUES / d);
   }
 
   /** The listed rows and the sample rows, read together in one gather. */
