@@ -33,23 +33,22 @@ final class PanamaNeighbourScan implements NeighbourTableBuilder.Scan {
   private static final int L = F.length();
   private static final int W = PanamaNearestCentroids.W;
   private static final int SUB = PanamaNearestCentroids.SUB;
-  /** Squared norms at or above this could overflow a float dot product: such rows go exactly. */
-  static final double HUGE = 0x1p60;
+  /** Squared norms from this on could overflow the float kernel: rejected, as core's scan does. */
+  static final double FLOAT_SAFE = 1e37;
 
   /** What every scan of one target shares: read-only after construction. */
-  record Prepared(VectorSet target, float[] centredTarget, float[] mean, double[] targetNorms, int[] hugeTargets,
-      double slope, PanamaNearestCentroids kernel, int depth) {}
+  record Prepared(VectorSet target, float[] centredTarget, float[] mean, double[] targetNorms, double slope,
+      PanamaNearestCentroids kernel, int depth) {}
 
   /** Dimensions up to this go through {@link #lanes}: a panel's fixed costs would dominate. */
   static final int NARROW = 8;
 
   private final Prepared prepared;
   private final PartialTable table;
-  /** c_t per padded target: −∞ while it holds fewer than L; NaN (never passes) for padding and huge targets. */
+  /** c_t per padded target: −∞ while it holds fewer than L; NaN (never passes) for padding. */
   private final float[] limit;
   private final float[] centred;
   private final float[] scaledNorm = new float[SUB];
-  private final boolean[] huge = new boolean[SUB];
   private final int[] base = new int[SUB + PanamaNearestCentroids.R];
   private final float[] acc = new float[(SUB + PanamaNearestCentroids.R) * W];
 
@@ -112,18 +111,7 @@ final class PanamaNeighbourScan implements NeighbourTableBuilder.Scan {
     for (int p = 0; p < kernel.panels; p++) {
       kernel.panelDots(centred, base, padded, p, acc);
       for (int r = 0; r < rows; r++) {
-        if (huge[r]) {
-          offerAll(chunk, from + r, id(ids, firstId, from + r), p);
-        } else {
-          filter(chunk, from + r, id(ids, firstId, from + r), r, p);
-        }
-      }
-    }
-    for (int t : prepared.hugeTargets()) { // never screened (limit NaN): exactly, except huge rows (done)
-      for (int r = 0; r < rows; r++) {
-        if (!huge[r]) {
-          offer(chunk, from + r, id(ids, firstId, from + r), t, 1L);
-        }
+        filter(chunk, from + r, id(ids, firstId, from + r), r, p);
       }
     }
   }
@@ -158,7 +146,7 @@ final class PanamaNeighbourScan implements NeighbourTableBuilder.Scan {
         FloatVector c = FloatVector.fromArray(F, centred, j * L);
         norm = c.fma(c, norm);
       }
-      if (!norm.compare(VectorOperators.LT, (float) HUGE).allTrue()) { // NaN, ∞ or huge: the general path
+      if (!norm.compare(VectorOperators.LT, (float) FLOAT_SAFE).allTrue()) { // NaN, ∞, huge: block() names it
         block(chunk, r0, r0 + L, ids, firstId);
         continue;
       }
@@ -174,11 +162,6 @@ final class PanamaNeighbourScan implements NeighbourTableBuilder.Scan {
             int row = r0 + Long.numberOfTrailingZeros(bits);
             offer(chunk, row, id(ids, firstId, row), t, 1L);
           }
-        }
-      }
-      for (int t : prepared.hugeTargets()) {
-        for (int row = r0; row < r0 + L; row++) {
-          offer(chunk, row, id(ids, firstId, row), t, 1L);
         }
       }
     }
@@ -224,27 +207,28 @@ final class PanamaNeighbourScan implements NeighbourTableBuilder.Scan {
     }
   }
 
-  /** A row whose float dot products could overflow: every target of panel p, exactly. */
-  private void offerAll(VectorSet chunk, int row, long id, int p) {
-    int first = p * W;
-    int valid = Math.min(W, prepared.target().size() - first);
-    offer(chunk, row, id, first, (1L << valid) - 1); // valid ≤ W ≤ 48
-  }
-
   /** Recomputes target t's c_t after its L-th distance changed. */
   private void refresh(int t) {
     double bound = table.bound(t);
     double a = prepared.targetNorms()[t];
-    if (a >= HUGE) {
-      limit[t] = Float.NaN;
-      return;
-    }
     if (bound == Double.POSITIVE_INFINITY) {
       limit[t] = Float.NEGATIVE_INFINITY;
       return;
     }
     double c = (1 - prepared.slope()) * a - (1 + 0x1p-18) * bound;
     limit[t] = Math.nextDown((float) c);
+  }
+
+  /** The same error as core's blocked scan, so both builders fail alike. */
+  static GioInputException nonFinite(long id, float[] data, int offset, int d) {
+    for (int j = 0; j < d; j++) {
+      if (!Float.isFinite(data[offset + j])) {
+        return new GioInputException("row " + id + ", column " + j + " is " + data[offset + j]
+            + "; remove or repair non-finite values before selecting");
+      }
+    }
+    return new GioInputException("row " + id + " is too large to square in float (a value beyond ~1e19)"
+        + "; scale the vectors down");
   }
 
   /** Copies the rows centred on the target mean, with their scaled norms; rejects non-finite rows. */
@@ -262,13 +246,11 @@ final class PanamaNeighbourScan implements NeighbourTableBuilder.Scan {
         centred[dst + j] = v;
         norm += (double) v * v;
       }
-      if (!Double.isFinite(norm)) {
-        throw new GioInputException("pool row " + id(ids, firstId, from + r)
-            + " has a NaN or infinite value; remove or repair that row");
+      if (!(norm < FLOAT_SAFE)) { // NaN, ∞, or too large for the float kernel's squares
+        throw nonFinite(id(ids, firstId, from + r), data, src, d);
       }
-      huge[r] = norm >= HUGE;
       // rounded down: a smaller b' only lets more pairs through
-      scaledNorm[r] = huge[r] ? 0f : Math.nextDown((float) (keep * norm));
+      scaledNorm[r] = Math.nextDown((float) (keep * norm));
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.gio.simd;
 
-import java.util.stream.IntStream;
 import org.gio.core.GioInputException;
 import org.gio.core.table.NeighbourTableBuilder;
 import org.gio.core.vectors.VectorSet;
@@ -32,7 +31,8 @@ final class PanamaNeighbourTableBuilder implements NeighbourTableBuilder {
     for (int t = 0; t < n; t++) {
       for (int j = 0; j < d; j++) {
         if (!Float.isFinite(x[target.offset(t) + j])) {
-          throw new GioInputException("target row " + t + " has a NaN or infinite value; remove or repair that row");
+          throw new GioInputException("target row " + t + ", column " + j + " is " + x[target.offset(t) + j]
+              + "; remove or repair non-finite values before selecting");
         }
       }
     }
@@ -50,12 +50,15 @@ final class PanamaNeighbourTableBuilder implements NeighbourTableBuilder {
         centred[t * d + j] = c;
         s += (double) c * c;
       }
+      if (!(s < PanamaNeighbourScan.FLOAT_SAFE)) {
+        throw new GioInputException("target row " + t + " is too large to square in float (a value beyond ~1e19)"
+            + "; scale the vectors down");
+      }
       norms[t] = s;
     }
-    int[] huge = IntStream.range(0, n).filter(t -> norms[t] >= PanamaNeighbourScan.HUGE).toArray();
     double slope = (MARGIN_ULPS * (d + 4) + COMPARE_ULPS) * 0x1p-24;
     PanamaNearestCentroids kernel = new PanamaNearestCentroids(VectorSet.wrap(centred, n, d));
     return new PanamaNeighbourScan(
-        new PanamaNeighbourScan.Prepared(target, centred, mean, norms, huge, slope, kernel, depth));
+        new PanamaNeighbourScan.Prepared(target, centred, mean, norms, slope, kernel, depth));
   }
 }

@@ -127,21 +127,23 @@ class PanamaNeighbourScanTest {
         Arrays.copyOf(table.ids(0), 10));
   }
 
-  @Test
-  void hugeValuesAreRankedExactly() {
-    // Squared norms past 2^60 would overflow float dot products: such rows and targets go exactly.
-    VectorSet pool = offsetRows(500, 9, 8, 0, 1);
+  @ParameterizedTest
+  @CsvSource({"9", "2"}) // the panel path and the narrow one
+  void rowsTooLargeForFloatSquaresFailAsInCore(int d) {
+    VectorSet pool = offsetRows(500, d, 8, 0, 1);
     float[] x = pool.data().clone();
-    for (int j = 0; j < 9; j++) {
-      x[17 * 9 + j] *= 3e19f;
-      x[300 * 9 + j] *= 3e19f;
+    for (int j = 0; j < d; j++) {
+      x[317 * d + j] = 3e19f;
     }
-    pool = VectorSet.wrap(x, 500, 9);
-    VectorSet target = VectorSet.wrap(Arrays.copyOf(
-        pool.select(new int[] {17, 1, 2, 3, 300, 5}).data(), 6 * 9), 6, 9);
-    PartialTable table = NeighbourTables.scan(FUSED, VectorSource.of(pool), target, 12, 1);
-    assertBruteForce(table, pool, target, 12);
-    assertEquals(17, table.ids(0)[0]);
+    VectorSet bad = VectorSet.wrap(x, 500, d);
+    VectorSet target = offsetRows(6, d, 9, 0, 1);
+    GioInputException fused = assertThrows(GioInputException.class,
+        () -> NeighbourTables.scan(FUSED, VectorSource.of(bad), target, 12, 1));
+    GioInputException core = assertThrows(GioInputException.class,
+        () -> NeighbourTables.scan(new BlockedNeighbourTableBuilder(SimdKernels.withThreads(1)),
+            VectorSource.of(bad), target, 12, 1));
+    assertEquals(core.getMessage(), fused.getMessage());
+    assertTrue(fused.getMessage().startsWith("row 317 is too large"), fused.getMessage());
   }
 
   @ParameterizedTest
@@ -158,21 +160,22 @@ class PanamaNeighbourScanTest {
     }
   }
 
-  @Test
-  void nonFiniteRowsAreNamed() {
-    VectorSet pool = offsetRows(5000, 4, 1, 0, 1);
+  @ParameterizedTest
+  @CsvSource({"4", "12"}) // the narrow path and the panel one
+  void nonFiniteRowsAreNamed(int d) {
+    VectorSet pool = offsetRows(5000, d, 1, 0, 1);
     float[] x = pool.data().clone();
-    x[4321 * 4 + 2] = Float.NaN;
-    VectorSet bad = VectorSet.wrap(x, 5000, 4);
-    VectorSet target = offsetRows(5, 4, 2, 0, 1);
+    x[4321 * d + 2] = Float.NaN;
+    VectorSet bad = VectorSet.wrap(x, 5000, d);
+    VectorSet target = offsetRows(5, d, 2, 0, 1);
     GioInputException e = assertThrows(GioInputException.class,
         () -> NeighbourTables.scan(FUSED, VectorSource.of(bad), target, 8, 2));
-    assertTrue(e.getMessage().contains("pool row 4321"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("row 4321, column 2 is NaN"), e.getMessage());
     float[] y = target.data().clone();
-    y[3 * 4] = Float.POSITIVE_INFINITY;
+    y[3 * d] = Float.POSITIVE_INFINITY;
     GioInputException t = assertThrows(GioInputException.class,
-        () -> FUSED.start(VectorSet.wrap(y, 5, 4), 8));
-    assertTrue(t.getMessage().contains("target row 3"), t.getMessage());
+        () -> FUSED.start(VectorSet.wrap(y, 5, d), 8));
+    assertTrue(t.getMessage().startsWith("target row 3, column 0 is Infinity"), t.getMessage());
   }
 
   @Test

@@ -103,7 +103,7 @@ public final class ScaleBench {
   /** {total s, scan s, peak heap MB, peak anon RSS MB} of one build. */
   static double[] gio(NeighbourTableBuilder builder, Path poolFile, VectorSet target, int depth, int threads) {
     System.gc();
-    try (MemoryWatch watch = new MemoryWatch(); NpySource pool = NpySource.open(poolFile)) {
+    try (MemoryWatch watch = new MemoryWatch(); NpySource pool = NpySource.openFinite(poolFile)) {
       long cpu = cpuNanos();
       long start = System.nanoTime();
       var partial = NeighbourTables.scan(builder, pool, target, depth, threads);
