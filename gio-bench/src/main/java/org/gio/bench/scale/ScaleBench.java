@@ -25,6 +25,9 @@ import org.gio.io.npy.NpySource;
  * table POOL TARGET [L=128] [THREADS=2] [REPEATS=3] [BUILDER=simd|core]
  *     the neighbour table's build (scan + gather), alternating with numpy's table on the same
  *     files in the same run (docs/scale/numpy_table.py, run with THREADS BLAS threads)
+ * select POOL TARGET [THREADS=2] [REPEATS=2] [XMX=4g]
+ *     the default {@code ./gio select} end to end (a child JVM, -XX:ActiveProcessorCount=THREADS),
+ *     peak heap from its GC log, peak RssAnon sampled from /proc, beside numpy's table (L = 128)
  * </pre>
  */
 public final class ScaleBench {
@@ -39,6 +42,7 @@ public final class ScaleBench {
     switch (args[0]) {
       case "generate" -> generate(args);
       case "table" -> table(args);
+      case "select" -> select(args);
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
     }
   }
@@ -98,6 +102,66 @@ public final class ScaleBench {
       System.out.println(line);
       summary.add(line);
     }
+  }
+
+  private static void select(String[] args) throws Exception {
+    Path poolFile = Path.of(args[1]);
+    Path targetFile = Path.of(args[2]);
+    int threads = Integer.parseInt(arg(args, 3, "2"));
+    int repeats = Integer.parseInt(arg(args, 4, "2"));
+    String xmx = arg(args, 5, "4g");
+    header("gio select (default), " + threads + " threads, -Xmx" + xmx);
+    for (int rep = 0; rep < repeats; rep++) {
+      double[] numpy = numpy(poolFile, targetFile, 128, threads);
+      double[] gio = cli(poolFile, targetFile, threads, xmx);
+      System.out.printf("run %d: gio select %.2f s wall (table %.2f s, loop and rest %.2f s = %.0f %%), numpy table"
+          + " %.2f s wall / %.2f s CPU; ratio %.2f; peak heap %.0f MB, peak RssAnon %.0f MB, load %.2f%n",
+          rep + 1, gio[0], gio[1], gio[0] - gio[1], 100 * (gio[0] - gio[1]) / gio[0], numpy[0], numpy[1],
+          gio[0] / numpy[0], gio[2], gio[3], load());
+    }
+  }
+
+  /** {wall s, table s, peak heap MB, peak RssAnon MB} of one {@code ./gio select} in a child JVM. */
+  static double[] cli(Path pool, Path target, int threads, String xmx) throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory("gio-scale");
+    Path gcLog = dir.resolve("gc.log");
+    Path report = dir.resolve("report.json");
+    ProcessBuilder pb = new ProcessBuilder("./gio", "select", "--pool", pool.toString(), "--target",
+        target.toString(), "--out", dir.resolve("chosen.txt").toString(), "--report", report.toString());
+    pb.environment().put("GIO_JAVA_OPTS", "-Xmx" + xmx + " -XX:ActiveProcessorCount=" + threads
+        + " -Xlog:gc:file=" + gcLog);
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(dir.resolve("out.txt").toFile());
+    long start = System.nanoTime();
+    Process p = pb.start();
+    long peakAnon = 0;
+    Path status = Path.of("/proc/" + p.pid() + "/status");
+    while (!p.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      try {
+        for (String line : Files.readAllLines(status)) {
+          if (line.startsWith("RssAnon:")) {
+            peakAnon = Math.max(peakAnon, Long.parseLong(line.replaceAll("[^0-9]", "")));
+          }
+        }
+      } catch (IOException | NumberFormatException e) {
+        // the process is ending
+      }
+    }
+    double wall = (System.nanoTime() - start) / 1e9;
+    if (p.exitValue() != 0) {
+      throw new IllegalStateException("gio select failed: " + Files.readString(dir.resolve("out.txt")));
+    }
+    String json = Files.readString(report);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"tableMillis\"\\s*:\\s*([0-9.E]+)").matcher(json);
+    double table = m.find() ? Double.parseDouble(m.group(1)) / 1e3 : Double.NaN;
+    double peakHeap = 0;
+    java.util.regex.Matcher g = java.util.regex.Pattern.compile("([0-9]+)M->([0-9]+)M").matcher(Files.readString(gcLog));
+    while (g.find()) {
+      peakHeap = Math.max(peakHeap, Double.parseDouble(g.group(1)));
+    }
+    System.out.println("  gio: " + Files.readAllLines(dir.resolve("chosen.txt")).size() + " rows chosen; "
+        + json.replaceAll("(?s).*\"timingsMillis\"\\s*:\\s*(\\{[^}]*\\}).*", "timings $1").replaceAll("\\s+", " "));
+    return new double[] {wall, table, peakHeap * 1.048576, peakAnon / 1e3};
   }
 
   /** {total s, scan s, peak heap MB, peak anon RSS MB} of one build. */
