@@ -22,9 +22,16 @@ final class PanamaExactDistance {
     DoubleVector lo = DoubleVector.zero(D4);
     DoubleVector hi = DoubleVector.zero(D4);
     int j = 0;
+    // Written out, no vector crossing a call (a vector returned by a call C2 does not inline is boxed).
     for (; j + ExactDistance.LANES <= d; j += ExactDistance.LANES) {
-      lo = lo.add(square(a, aOffset + j, b, bOffset + j));
-      hi = hi.add(square(a, aOffset + j + 4, b, bOffset + j + 4));
+      DoubleVector x0 = (DoubleVector) FloatVector.fromArray(F4, a, aOffset + j).convertShape(VectorOperators.F2D, D4, 0);
+      DoubleVector y0 = (DoubleVector) FloatVector.fromArray(F4, b, bOffset + j).convertShape(VectorOperators.F2D, D4, 0);
+      DoubleVector x1 = (DoubleVector) FloatVector.fromArray(F4, a, aOffset + j + 4).convertShape(VectorOperators.F2D, D4, 0);
+      DoubleVector y1 = (DoubleVector) FloatVector.fromArray(F4, b, bOffset + j + 4).convertShape(VectorOperators.F2D, D4, 0);
+      DoubleVector d0 = x0.sub(y0);
+      DoubleVector d1 = x1.sub(y1);
+      lo = lo.add(d0.mul(d0));
+      hi = hi.add(d1.mul(d1));
     }
     double[] s = new double[ExactDistance.LANES];
     lo.intoArray(s, 0);
@@ -34,12 +41,5 @@ final class PanamaExactDistance {
       s[j % ExactDistance.LANES] += diff * diff;
     }
     return ExactDistance.combine(s);
-  }
-
-  private static DoubleVector square(float[] a, int i, float[] b, int k) {
-    DoubleVector x = (DoubleVector) FloatVector.fromArray(F4, a, i).convertShape(VectorOperators.F2D, D4, 0);
-    DoubleVector y = (DoubleVector) FloatVector.fromArray(F4, b, k).convertShape(VectorOperators.F2D, D4, 0);
-    DoubleVector diff = x.sub(y);
-    return diff.mul(diff);
   }
 }

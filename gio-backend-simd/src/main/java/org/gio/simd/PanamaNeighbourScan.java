@@ -172,25 +172,26 @@ final class PanamaNeighbourScan implements NeighbourTableBuilder.Scan {
     return ids == null ? firstId + row : ids[row];
   }
 
-  /** Row r of the sub-block against panel p's W targets: one compare per vector, exact for passes. */
+  /**
+   * Row r of the sub-block against panel p's W targets: one compare per vector, exact for passes.
+   * Written out in one method, no vector crossing a call: a vector or mask returned from a call
+   * that C2 does not inline is boxed, and the scan then allocates per pair group.
+   */
   private void filter(VectorSet chunk, int row, long id, int r, int p) {
     int o = r * W;
     int c = p * W;
     FloatVector b = FloatVector.broadcast(F, scaledNorm[r]);
-    VectorMask<Float> m0 = pass(o, c, b);
-    VectorMask<Float> m1 = pass(o + L, c + L, b);
-    VectorMask<Float> m2 = pass(o + 2 * L, c + 2 * L, b);
+    VectorMask<Float> m0 = FloatVector.fromArray(F, acc, o).mul(2f) // exact doubling
+        .compare(VectorOperators.GE, FloatVector.fromArray(F, limit, c).add(b));
+    VectorMask<Float> m1 = FloatVector.fromArray(F, acc, o + L).mul(2f)
+        .compare(VectorOperators.GE, FloatVector.fromArray(F, limit, c + L).add(b));
+    VectorMask<Float> m2 = FloatVector.fromArray(F, acc, o + 2 * L).mul(2f)
+        .compare(VectorOperators.GE, FloatVector.fromArray(F, limit, c + 2 * L).add(b));
     if (!m0.or(m1).or(m2).anyTrue()) {
       return;
     }
-    offer(chunk, row, id, c, m0.toLong());
-    offer(chunk, row, id, c + L, m1.toLong());
-    offer(chunk, row, id, c + 2 * L, m2.toLong());
-  }
-
-  private VectorMask<Float> pass(int accAt, int limitAt, FloatVector b) {
-    FloatVector twice = FloatVector.fromArray(F, acc, accAt).mul(2f); // exact doubling
-    return twice.compare(VectorOperators.GE, FloatVector.fromArray(F, limit, limitAt).add(b));
+    long bits = m0.toLong() | m1.toLong() << L | m2.toLong() << (2 * L);
+    offer(chunk, row, id, c, bits);
   }
 
   /** The exact distance for each target whose bit is set in {@code lanes} (targets first..). */
