@@ -27,6 +27,12 @@ import org.gio.core.vectors.VectorSet;
  * (1 − p')b, where p' = p + 16·2⁻²⁴ and the 2⁻¹⁸·B_t cover the three float roundings of that
  * comparison itself (each at most 2⁻²⁴ of a_t + b + B_t). So every pair the exact order could keep
  * passes, and the table is the exact top-L whatever the width, blocking or thread count.
+ *
+ * <p>The exact distances are core's scalar {@link ExactDistance} (eight running sums). A Vector
+ * API version (4-float loads widened to 4-double vectors) was 1.5× faster alone, but a second
+ * vector shape in the same hot loop nest kept C2 from intrinsifying the micro-kernel when the scan
+ * compiled first: the kernel then boxed every vector and ran at 1.9 GFLOP/s instead of ~50
+ * (gio-bench/docs/scale.md).
  */
 final class PanamaNeighbourScan implements NeighbourTableBuilder.Scan {
   private static final VectorSpecies<Float> F = FloatLanes.SPECIES;
@@ -200,7 +206,7 @@ final class PanamaNeighbourScan implements NeighbourTableBuilder.Scan {
     int d = target.dim();
     for (long bits = lanes; bits != 0; bits &= bits - 1) {
       int t = first + Long.numberOfTrailingZeros(bits);
-      double exact = PanamaExactDistance.squared(chunk.data(), chunk.offset(row), target.data(), target.offset(t), d);
+      double exact = ExactDistance.squared(chunk.data(), chunk.offset(row), target.data(), target.offset(t), d);
       if (exact <= table.bound(t)) {
         table.offer(t, id, exact);
         refresh(t);

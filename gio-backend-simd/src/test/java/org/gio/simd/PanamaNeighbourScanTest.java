@@ -147,20 +147,6 @@ class PanamaNeighbourScanTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"1", "3", "7", "8", "9", "15", "16", "17", "31", "64", "100", "768", "769"})
-  void vectorExactDistanceHasTheDefinitionsBits(int d) {
-    VectorSet a = offsetRows(20, d, d, 3, 2);
-    VectorSet b = offsetRows(20, d, d + 1, -1, 5);
-    for (int i = 0; i < 20; i++) {
-      for (int k = 0; k < 20; k++) {
-        double want = ExactDistance.squared(a.data(), a.offset(i), b.data(), b.offset(k), d);
-        double got = PanamaExactDistance.squared(a.data(), a.offset(i), b.data(), b.offset(k), d);
-        assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(got), "d=" + d);
-      }
-    }
-  }
-
-  @ParameterizedTest
   @CsvSource({"4", "12"}) // the narrow path and the panel one
   void nonFiniteRowsAreNamed(int d) {
     VectorSet pool = offsetRows(5000, d, 1, 0, 1);

@@ -82,8 +82,8 @@ public final class Embeddings {
   }
 
   /**
-   * The rows of {@code file} in chunks. A .npy file is memory-mapped and never loaded whole; other
-   * formats are read into memory first (they are rarely larger than the heap, and row-oriented
+   * The rows of {@code file} in chunks. A .npy file is streamed (read ahead into two reused
+   * buffers, see {@link NpySource}) and never loaded whole; other formats are read into memory first (they are rarely larger than the heap, and row-oriented
    * text cannot be sliced without a full pass anyway).
    */
   public static VectorSource source(Path file, ReadOptions options) {

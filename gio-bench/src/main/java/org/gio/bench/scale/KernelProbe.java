@@ -14,7 +14,10 @@ import org.gio.io.npy.NpySource;
  * kernel's scores alone (what the scan cannot do without) against whole scans by each builder.
  * Times by this thread's CPU time, so a busy machine inflates them less.
  *
- * <pre>KernelProbe POOL TARGET [ROWS=20000] [L=128] [BUILDERS=core,simd]</pre>
+ * <pre>KernelProbe POOL TARGET [ROWS=20000] [L=128] [BUILDERS=blocked,simd] [KERNEL=yes|no]</pre>
+ *
+ * (KERNEL=no skips the kernel-alone timing, so the scan is the first to compile the kernel, as in
+ * a real run.)
  */
 public final class KernelProbe {
   private KernelProbe() {}
@@ -24,7 +27,8 @@ public final class KernelProbe {
     VectorSet target = NpyReader.read(Path.of(args[1]));
     int rows = Integer.parseInt(args.length > 2 ? args[2] : "20000");
     int depth = Integer.parseInt(args.length > 3 ? args[3] : "128");
-    String[] builders = (args.length > 4 ? args[4] : "core,simd").split(",");
+    String[] builders = (args.length > 4 ? args[4] : "blocked,simd").split(",");
+    boolean kernelAlone = !(args.length > 5 && args[5].equals("no"));
     VectorSet pool;
     try (NpySource source = NpySource.open(poolFile)) {
       VectorSet[] first = new VectorSet[1];
@@ -42,7 +46,7 @@ public final class KernelProbe {
     float[] scores = new float[128 * target.size()];
     for (int rep = 0; rep < 3; rep++) {
       long t0 = cpu();
-      for (int from = 0; from < pool.size(); from += 128) {
+      for (int from = 0; kernelAlone && from < pool.size(); from += 128) {
         kernel.scores(pool.data(), null, from, Math.min(pool.size(), from + 128), scores, 0);
       }
       double s = (cpu() - t0) / 1e9;
@@ -53,13 +57,6 @@ public final class KernelProbe {
         org.gio.core.table.NeighbourTables.scan(b, VectorSource.of(pool), target, depth, 1);
         double sb = (cpu() - t1) / 1e9;
         System.out.printf("scan %s: %.3f s CPU, %.1f GFLOP/s%n", b.name(), sb, gflop / sb);
-        try {
-          Class<?> c = Class.forName("org.gio.simd.PanamaNeighbourScan"); c.getField("EXACT").setAccessible(true);
-          var fe = c.getField("EXACT"); var fo = c.getField("OFFERS"); fe.setAccessible(true); fo.setAccessible(true);
-          System.out.println("exact " + fe.get(null) + " offers " + fo.get(null)); fe.set(null, 0L); fo.set(null, 0L);
-        } catch (ReflectiveOperationException e) {
-          System.out.println(e);
-        }
       }
     }
   }

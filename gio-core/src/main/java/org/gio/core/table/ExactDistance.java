@@ -8,8 +8,8 @@ package org.gio.core.table;
  * machine (strict IEEE 754 since Java 17) and this order is fixed, not the machine's vector width,
  * so two machines (an AVX2 laptop, an AVX-512 Spark executor) rank near-ties the same way; eight
  * independent sums run several times faster than one chain (the latency of a double add), and a
- * vector unit of any width can compute exactly these bits (the simd backend's scan does, with
- * 4-lane double vectors).
+ * vector unit of any width could compute exactly these bits (two 4-lane double vectors hold the
+ * eight sums).
  */
 public final class ExactDistance {
   /** The number of running sums: the order is part of the definition of the distance. */
