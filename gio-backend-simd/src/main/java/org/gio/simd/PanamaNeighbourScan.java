@@ -22,7 +22,7 @@ import org.gio.core.vectors.VectorSet;
  * <p>The test, for target t (squared norm a_t around the target mean μ) and pool row g (b = ‖g −
  * μ‖²), with s = the float dot product of the centred rows: pass when a_t + b − 2s − m ≤ B_t, B_t
  * the t-th row's current L-th exact distance and m = p·(a_t + b) the core scan's margin on
- * |screened − exact| (see core's BlockedNeighbourScan, ALGORITHM.md "The neighbour table"). It is
+ * |screened − exact| (see core's BlockedNeighbourScan, ALGORITHM.md §8). It is
  * evaluated in float as 2s ≥ c_t + b' with c_t = (1 − p')a_t − (1 + 2⁻¹⁸)B_t rounded down and b' =
  * (1 − p')b, where p' = p + 16·2⁻²⁴ and the 2⁻¹⁸·B_t cover the three float roundings of that
  * comparison itself (each at most 2⁻²⁴ of a_t + b + B_t). So every pair the exact order could keep

@@ -91,6 +91,11 @@ final class SelectCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     text.validate(spec, pool, target, init);
     GioConfig config = quality.apply(options.toConfig(), spec);
+    if (index != null && !index.equals("exact") && config.shortlist() == org.gio.core.select.Shortlist.GAIN) {
+      throw new ParameterException(spec.commandLine(), "--index " + index + " searches the pool in the "
+          + "published loop only (--faithful, or --shortlist nearest); the default selection reads an "
+          + "exact neighbour table built in one pass, so drop --index");
+    }
     OutputPaths.check(SelectionOutputs.paths(out, outRows, report, plot, text.outLines),
         pool, target, init, text.poolText, text.targetText, quantize.saved);
     if (!text.active()) {

@@ -28,6 +28,13 @@ import org.gio.core.vectors.VectorSet;
  *
  * <p>When every listed row has been taken or dropped the run ends with {@link #TABLE_EXHAUSTED}
  * (no pool scan: the table is all this selector has). Thread-safe; each call has its own state.
+ *
+ * <p>Options it reads from {@link GioConfig}: k, maxIter, the stop rule and its parameters,
+ * patience, candidates, retrievalCandidates, gainOrders, outlierWeight, the density options,
+ * seed, trackExactKl, the start (empty, uniform or a given D), and the relaxation reported in the
+ * trace (objective, softminBeta, discardNearestForXY). The descent's options (vInit, lr,
+ * gradDescIter, scaleFactor, randomRestartProb) belong to the published loop and are not read;
+ * randomInitPct and resetsAllowed need the whole pool and are refused.
  */
 public final class GreedySelector {
   /** Stop reason: every row of the neighbour table was taken or dropped. */
@@ -66,6 +73,11 @@ public final class GreedySelector {
     if (config.randomInitPct() > 0) {
       throw new GioInputException(
           "random initial pool rows need the whole pool in memory; use --faithful, or give --init");
+    }
+    if (config.resetsAllowed()) {
+      throw new GioInputException(
+          "resets refill the pool of the published loop; the default selection reads a neighbour "
+              + "table, so use --faithful with --resets-allowed");
     }
     Run run = new Run(table, target, initial, config, listener);
     return run.loop(start);
