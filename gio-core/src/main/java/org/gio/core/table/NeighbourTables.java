@@ -3,6 +3,7 @@ package org.gio.core.table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.gio.core.vectors.VectorSet;
 import org.gio.core.vectors.VectorSource;
@@ -16,6 +17,9 @@ import org.gio.core.vectors.VectorSource;
 public final class NeighbourTables {
   /** Values per chunk read from the source: 4,096 rows of 768 floats, 12 MB. */
   public static final int CHUNK_VALUES = 4096 * 768;
+
+  /** Rows a thread takes from a chunk at a time (a multiple of the scans' row blocks). */
+  static final int PIECE_ROWS = 4 * BlockedNeighbourScan.BLOCK;
 
   private NeighbourTables() {}
 
@@ -48,16 +52,17 @@ public final class NeighbourTables {
     try {
       pool.forEachChunk(chunkRows(pool.dim()), (first, chunk) -> {
         int parts = scans.size();
-        int per = (chunk.size() + parts - 1) / parts;
         if (workers == null || chunk.size() < 2 * BlockedNeighbourScan.BLOCK) {
           scans.get(0).add(first, chunk, 0, chunk.size());
           return;
         }
+        // Each thread's scan takes the next piece until none is left, not a fixed half: a thread
+        // descheduled on a busy machine then holds up the chunk by one piece at most. Which scan
+        // sees which rows does not change the merged table (PartialTable's total order).
+        AtomicInteger next = new AtomicInteger();
         workers.submit(() -> IntStream.range(0, parts).parallel().forEach(p -> {
-          int from = p * per;
-          int to = Math.min(chunk.size(), from + per);
-          if (from < to) {
-            scans.get(p).add(first, chunk, from, to);
+          for (int from; (from = next.getAndAdd(PIECE_ROWS)) < chunk.size(); ) {
+            scans.get(p).add(first, chunk, from, Math.min(chunk.size(), from + PIECE_ROWS));
           }
         })).join();
       });
