@@ -17,7 +17,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
     int code = exitCode(e);
-    if (code == ExitCodes.BAD_INPUT) {
+    if (code == ExitCodes.BAD_INPUT || code == ExitCodes.INTERRUPTED) {
       cl.getErr().println("gio: " + message(e));
     } else if (code == ExitCodes.USAGE) {
       cl.getErr().println("gio: " + e.getMessage());
@@ -47,6 +47,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         || e instanceof IOException
         || e instanceof UncheckedIOException) {
       return ExitCodes.BAD_INPUT;
+    }
+    if (e instanceof InterruptedRun) {
+      return ExitCodes.INTERRUPTED;
     }
     if (e instanceof InvalidConfigException) {
       return ExitCodes.USAGE; // an option value outside its range

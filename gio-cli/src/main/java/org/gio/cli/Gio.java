@@ -31,7 +31,9 @@ import picocli.CommandLine.Command;
       "  1  internal error (a bug: please report it with the stack trace)",
       "  2  usage error (unknown option, bad option value)",
       "  3  bad input (unreadable, malformed or mismatched files, unwritable outputs);",
-      "     the message names the file, the position when known, and the fix"
+      "     the message names the file, the position when known, and the fix",
+      "  4  interrupted by SIGINT/SIGTERM under --checkpoint: the checkpoint is written;",
+      "     run the same command with --resume to continue"
     })
 public final class Gio {
 

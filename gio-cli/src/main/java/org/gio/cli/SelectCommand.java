@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
       "  gio select --pool docs.parquet --column embedding --target target.jsonl \\",
       "             --out chosen.txt --out-rows chosen.parquet --plot kl.png",
       "",
-      "Exit status: 0 success, 1 internal error, 2 usage error, 3 bad input."
+      "Exit status: 0 success, 1 internal error, 2 usage error, 3 bad input,",
+      "4 interrupted by SIGINT/SIGTERM with --checkpoint (the checkpoint is written; rerun with --resume)."
     })
 final class SelectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -87,6 +88,8 @@ final class SelectCommand implements Callable<Integer> {
 
   @Mixin QuantizeOptions quantize;
 
+  @Mixin CheckpointOptions checkpoint;
+
   @Override
   public Integer call() throws Exception {
     text.validate(spec, pool, target, init);
@@ -96,7 +99,8 @@ final class SelectCommand implements Callable<Integer> {
           + "published loop only (--faithful, or --shortlist nearest); the default selection reads an "
           + "exact neighbour table built in one pass, so drop --index");
     }
-    OutputPaths.check(SelectionOutputs.paths(out, outRows, report, plot, text.outLines),
+    checkpoint.validate(spec, config, quantize.active());
+    OutputPaths.check(SelectionOutputs.paths(out, outRows, report, plot, text.outLines, checkpoint.file),
         pool, target, init, text.poolText, text.targetText, quantize.saved);
     if (!text.active()) {
       SelectionOutputs.checkRowsFormat(outRows, pool, inputOptions.toReadOptions());
@@ -121,9 +125,20 @@ final class SelectCommand implements Callable<Integer> {
     // Quantization (ALGORITHM.md §5): select among centroids, then explode to pool rows.
     QuantizeOptions.Plan plan = quantize.plan(poolTable.vectors(), targetTable.vectors(),
         config.seed(), injector, spec.commandLine().getErr(), quiet);
-    Selection selection = selector.select(plan.pool, plan.target,
-        initTable == null ? null : initTable.vectors(), config,
-        Listeners.of(progress, new StatusLine(spec, quiet)));
+    CheckpointedSelection checkpointed = checkpoint.selection(spec, selector, config);
+    CheckpointedSelection.Result run = null;
+    Selection selection;
+    if (checkpointed.active()) { // the default selection on the table of a pool in memory
+      run = checkpointed.select(selector, () -> selector.table(
+              org.gio.core.vectors.VectorSource.of(plan.pool), plan.target, config, 1),
+          plan.target, initTable == null ? null : initTable.vectors(), config,
+          Listeners.of(progress, new StatusLine(spec, quiet)));
+      selection = run.selection();
+    } else {
+      selection = selector.select(plan.pool, plan.target,
+          initTable == null ? null : initTable.vectors(), config,
+          Listeners.of(progress, new StatusLine(spec, quiet)));
+    }
     int[] rows = plan.rows(selection);
 
     long writeStart = System.nanoTime();
@@ -135,6 +150,9 @@ final class SelectCommand implements Callable<Integer> {
     Map<String, Double> ioMillis = new LinkedHashMap<>();
     ioMillis.put("read", inputs.nanos() / 1e6);
     ioMillis.put("write", (System.nanoTime() - writeStart) / 1e6); // outputs before the report
+    if (run != null) {
+      run.timings(ioMillis, true);
+    }
     Map<String, Object> described = describe(poolTable, targetTable, initTable);
     if (embedded != null) {
       described.put("poolFormat", "text");
@@ -142,6 +160,7 @@ final class SelectCommand implements Callable<Integer> {
       described.put("embedder", embedded.embedder());
     }
     outputs.report(report, plan.report(selection, config, backends(selector), described, ioMillis));
+    checkpointed.finished();
     return ExitCodes.OK;
   }
 
@@ -152,8 +171,9 @@ final class SelectCommand implements Callable<Integer> {
     EmbeddingTable initTable = inputs.read(init);
     InputFiles.sameDimension(targetTable, initTable);
     InputFiles.moreRowsThanK(targetTable, config.k());
+    CheckpointedSelection checkpointed = checkpoint.selection(spec, selector, config);
     StreamedSelection.Result r = StreamedSelection.run(selector, pool, targetTable, initTable, config,
-        Listeners.of(progress, new StatusLine(spec, quiet)));
+        Listeners.of(progress, new StatusLine(spec, quiet)), checkpointed);
     long writeStart = System.nanoTime();
     SelectionOutputs outputs = new SelectionOutputs();
     outputs.indices(out, r.selection().selected());
@@ -162,8 +182,10 @@ final class SelectCommand implements Callable<Integer> {
     Map<String, Double> ioMillis = new LinkedHashMap<>();
     ioMillis.put("read", inputs.nanos() / 1e6);
     ioMillis.put("write", (System.nanoTime() - writeStart) / 1e6);
+    r.run().timings(ioMillis, checkpointed.active());
     outputs.report(report, org.gio.io.report.SelectionReport.toJson(r.selection(), config,
         backends(selector), StreamedSelection.describe(pool, r, targetTable, initTable), ioMillis));
+    checkpointed.finished();
     return ExitCodes.OK;
   }
 
