@@ -29,6 +29,10 @@ import org.gio.core.vectors.VectorSet;
  * <p>When every listed row has been taken or dropped the run ends with {@link #TABLE_EXHAUSTED}
  * (no pool scan: the table is all this selector has). Thread-safe; each call has its own state.
  *
+ * <p>Checkpoints: {@link #resume} tells a {@link Checkpoints} hook every iteration boundary, where
+ * the state is a {@link GreedyProgress} (an event log of the rows removed, the traces and the
+ * counters), and continues a run from one bit for bit.
+ *
  * <p>Options it reads from {@link GioConfig}: k, maxIter, the stop rule and its parameters,
  * patience, candidates, retrievalCandidates, gainOrders, outlierWeight, the density options,
  * seed, trackExactKl, the start (empty, uniform or a given D), and the relaxation reported in the
