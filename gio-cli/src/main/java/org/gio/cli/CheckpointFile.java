@@ -6,6 +6,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -126,27 +127,29 @@ final class CheckpointFile {
     out.writeInt(depth);
     out.writeLong(t.poolRows());
     out.writeInt(t.listed().dim());
+    long[] row = new long[depth];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < depth; j++) {
-        out.writeLong(t.id(i, j));
+        row[j] = t.id(i, j);
       }
+      Bulk.write(out, row);
     }
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < depth; j++) {
-        out.writeLong(Double.doubleToRawLongBits(t.squaredDistance(i, j)));
+        row[j] = Double.doubleToRawLongBits(t.squaredDistance(i, j));
       }
+      Bulk.write(out, row);
     }
-    int listed = t.listed().size();
-    out.writeInt(listed);
-    for (int i = 0; i < listed; i++) {
-      out.writeLong(t.listedId(i));
+    long[] listedIds = new long[t.listed().size()];
+    for (int i = 0; i < listedIds.length; i++) {
+      listedIds[i] = t.listedId(i);
     }
+    out.writeInt(listedIds.length);
+    Bulk.write(out, listedIds);
     writeVectors(out, t.listed());
     long[] sampleIds = t.sampleIds();
     out.writeInt(sampleIds.length);
-    for (long id : sampleIds) {
-      out.writeLong(id);
-    }
+    Bulk.write(out, sampleIds);
     writeVectors(out, t.sample());
   }
 
@@ -157,6 +160,7 @@ final class CheckpointFile {
     int dim = in.readInt();
     long[] ids = readLongs(in, Math.multiplyExact(n, depth));
     double[] squared = readDoubles(in, ids.length);
+    
     long[] listedIds = readLongs(in, in.readInt());
     VectorSet listed = readVectors(in, listedIds.length, dim);
     long[] sampleIds = readLongs(in, in.readInt());
@@ -166,9 +170,7 @@ final class CheckpointFile {
 
   private static void writeProgress(DataOutputStream out, GreedyProgress p) throws IOException {
     out.writeInt(p.steps().length);
-    for (int s : p.steps()) {
-      out.writeInt(s);
-    }
+    Bulk.write(out, p.steps());
     writeDoubles(out, p.kl());
     writeDoubles(out, p.exactKl());
     out.writeInt(p.iterations());
@@ -180,9 +182,7 @@ final class CheckpointFile {
 
   private static GreedyProgress readProgress(DataInputStream in) throws IOException {
     int[] steps = new int[in.readInt()];
-    for (int i = 0; i < steps.length; i++) {
-      steps[i] = in.readInt();
-    }
+    Bulk.read(in, steps);
     double[] kl = readDoubles(in, in.readInt());
     double[] exact = readDoubles(in, in.readInt());
     return new GreedyProgress(steps, kl, exact, in.readInt(), in.readInt(), in.readInt(),
@@ -190,43 +190,108 @@ final class CheckpointFile {
   }
 
   private static void writeVectors(DataOutputStream out, VectorSet v) throws IOException {
-    float[] data = v.data();
     for (int i = 0; i < v.size(); i++) {
-      int offset = v.offset(i);
-      for (int j = 0; j < v.dim(); j++) {
-        out.writeFloat(data[offset + j]);
-      }
+      Bulk.write(out, v.data(), v.offset(i), v.dim());
     }
   }
 
   private static VectorSet readVectors(DataInputStream in, int rows, int dim) throws IOException {
     float[] data = new float[Math.multiplyExact(rows, dim)];
-    for (int i = 0; i < data.length; i++) {
-      data[i] = in.readFloat();
-    }
+    Bulk.read(in, data);
     return VectorSet.wrap(data, rows, dim);
   }
 
   private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
     out.writeInt(values.length);
-    for (double v : values) {
-      out.writeLong(Double.doubleToRawLongBits(v)); // every bit, NaN payloads included
+    long[] bits = new long[values.length];
+    for (int i = 0; i < bits.length; i++) {
+      bits[i] = Double.doubleToRawLongBits(values[i]); // every bit, NaN payloads included
     }
+    Bulk.write(out, bits);
   }
 
   private static double[] readDoubles(DataInputStream in, int length) throws IOException {
+    long[] bits = readLongs(in, length);
     double[] values = new double[length];
     for (int i = 0; i < length; i++) {
-      values[i] = Double.longBitsToDouble(in.readLong());
+      values[i] = Double.longBitsToDouble(bits[i]);
     }
     return values;
   }
 
   private static long[] readLongs(DataInputStream in, int length) throws IOException {
     long[] values = new long[length];
-    for (int i = 0; i < length; i++) {
-      values[i] = in.readLong();
-    }
+    Bulk.read(in, values);
     return values;
+  }
+
+  /** Arrays through a 64 KiB big-endian buffer: an element at a time is ten times slower. */
+  private static final class Bulk {
+    private static final int BYTES = 64 << 10;
+    // one buffer per thread: the writes of one checkpoint reuse it (one per row would be 64 KiB each)
+    private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(BYTES));
+
+    static void write(DataOutputStream out, long[] a) throws IOException {
+      ByteBuffer b = BUFFER.get();
+      for (int at = 0; at < a.length; ) {
+        int n = Math.min(a.length - at, BYTES / 8);
+        b.clear();
+        b.asLongBuffer().put(a, at, n);
+        out.write(b.array(), 0, n * 8);
+        at += n;
+      }
+    }
+
+    static void write(DataOutputStream out, int[] a) throws IOException {
+      ByteBuffer b = BUFFER.get();
+      for (int at = 0; at < a.length; ) {
+        int n = Math.min(a.length - at, BYTES / 4);
+        b.clear();
+        b.asIntBuffer().put(a, at, n);
+        out.write(b.array(), 0, n * 4);
+        at += n;
+      }
+    }
+
+    static void write(DataOutputStream out, float[] a, int offset, int length) throws IOException {
+      ByteBuffer b = BUFFER.get();
+      for (int at = 0; at < length; ) {
+        int n = Math.min(length - at, BYTES / 4);
+        b.clear();
+        b.asFloatBuffer().put(a, offset + at, n);
+        out.write(b.array(), 0, n * 4);
+        at += n;
+      }
+    }
+
+    static void read(DataInputStream in, long[] a) throws IOException {
+      byte[] bytes = BUFFER.get().array();
+      for (int at = 0; at < a.length; ) {
+        int n = Math.min(a.length - at, BYTES / 8);
+        in.readFully(bytes, 0, n * 8);
+        ByteBuffer.wrap(bytes, 0, n * 8).asLongBuffer().get(a, at, n);
+        at += n;
+      }
+    }
+
+    static void read(DataInputStream in, int[] a) throws IOException {
+      byte[] bytes = BUFFER.get().array();
+      for (int at = 0; at < a.length; ) {
+        int n = Math.min(a.length - at, BYTES / 4);
+        in.readFully(bytes, 0, n * 4);
+        ByteBuffer.wrap(bytes, 0, n * 4).asIntBuffer().get(a, at, n);
+        at += n;
+      }
+    }
+
+    static void read(DataInputStream in, float[] a) throws IOException {
+      byte[] bytes = BUFFER.get().array();
+      for (int at = 0; at < a.length; ) {
+        int n = Math.min(a.length - at, BYTES / 4);
+        in.readFully(bytes, 0, n * 4);
+        ByteBuffer.wrap(bytes, 0, n * 4).asFloatBuffer().get(a, at, n);
+        at += n;
+      }
+    }
   }
 }
