@@ -30,7 +30,6 @@ final class Checkpointer implements GreedySelector.Checkpoints, AutoCloseable {
   private long lastWrite;
   private boolean written;
   private long writeNanos;
-  private int writes;
 
   /** Catches SIGINT and SIGTERM from now on. {@code resumed}: the file already holds this state, so the first boundary need not rewrite it. */
   Checkpointer(Path file, double everySeconds, List<String> fingerprint, boolean resumed) {
@@ -76,7 +75,6 @@ final class Checkpointer implements GreedySelector.Checkpoints, AutoCloseable {
       throw new UncheckedIOException(e);
     }
     written = true;
-    writes++;
     lastWrite = System.nanoTime();
     writeNanos += lastWrite - now;
     if (caught != null) {
@@ -88,11 +86,6 @@ final class Checkpointer implements GreedySelector.Checkpoints, AutoCloseable {
   /** Milliseconds spent writing checkpoints. */
   double writeMillis() {
     return writeNanos / 1e6;
-  }
-
-  /** How many checkpoints were written. */
-  int writes() {
-    return writes;
   }
 
   @Override

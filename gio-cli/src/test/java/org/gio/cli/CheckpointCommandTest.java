@@ -59,10 +59,10 @@ class CheckpointCommandTest {
   void aTextPoolResumedFromItsCheckpointWritesTheUninterruptedLines() throws Exception {
     Path pool = dir.resolve("pool.txt");
     Path target = dir.resolve("target.txt");
-    Files.write(pool, lines(4000, 1, 0));
+    Files.write(pool, lines(2500, 1, 0));
     Files.write(target, lines(300, 2, 3));
     List<Object> run = new ArrayList<>(List.of("select", "--pool-text", pool, "--target-text", target, "--dim", "12",
-        "--max-iter", "1200", "--stop", "data_size", "--max-data-size", "1", "--quiet"));
+        "--max-iter", "600", "--stop", "data_size", "--max-data-size", "1", "--quiet"));
     CliRun whole = CliRun.of(with(run, "--out", dir.resolve("a.txt"), "--out-lines", dir.resolve("a-lines.txt")));
     assertEquals(0, whole.exit(), whole.err());
 
@@ -86,14 +86,40 @@ class CheckpointCommandTest {
     assertFalse(Files.exists(checkpoint), "removed once the outputs are written");
 
     Files.move(copy, checkpoint);
-    CliRun resumed = CliRun.of(with(run, "--out", dir.resolve("c.txt"), "--out-lines", dir.resolve("c-lines.txt"),
-        "--checkpoint", checkpoint, "--checkpoint-every", "0.05", "--resume"));
+    Object[] resume = with(run, "--out", dir.resolve("c.txt"), "--out-lines", dir.resolve("c-lines.txt"),
+        "--checkpoint", checkpoint, "--checkpoint-every", "0.05", "--resume");
+    assertRefusals(resume, checkpoint, target);
+    CliRun resumed = CliRun.of(resume);
     assertEquals(0, resumed.exit(), resumed.err());
     byte[] expected = Files.readAllBytes(dir.resolve("a-lines.txt"));
-    assertEquals(1200, Files.readAllLines(dir.resolve("a.txt")).size());
+    assertEquals(600, Files.readAllLines(dir.resolve("a.txt")).size());
     assertArrayEquals(expected, Files.readAllBytes(dir.resolve("b-lines.txt")));
     assertArrayEquals(expected, Files.readAllBytes(dir.resolve("c-lines.txt")));
     assertArrayEquals(Files.readAllBytes(dir.resolve("a.txt")), Files.readAllBytes(dir.resolve("c.txt")));
+  }
+
+  /** Other options, a changed input and a damaged copy of {@code checkpoint}: exit 3, one line. */
+  private void assertRefusals(Object[] resume, Path checkpoint, Path target) throws Exception {
+    List<Object> otherK = new ArrayList<>(List.of(resume));
+    otherK.addAll(List.of("--k", "4"));
+    assertRefused(CliRun.of(otherK.toArray()), "the checkpoint is from other inputs or options (--k was not given then)");
+    java.nio.file.attribute.FileTime was = Files.getLastModifiedTime(target);
+    Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.fromMillis(was.toMillis() + 5000));
+    assertRefused(CliRun.of(resume), "(--target-text target.txt changed since the checkpoint");
+    Files.setLastModifiedTime(target, was);
+    byte[] good = Files.readAllBytes(checkpoint);
+    byte[] bad = good.clone();
+    bad[bad.length / 2] ^= 0x10;
+    Files.write(checkpoint, bad);
+    assertRefused(CliRun.of(resume), "cannot resume, its checksum does not match");
+    Files.write(checkpoint, good);
+  }
+
+  private static void assertRefused(CliRun r, String message) {
+    assertEquals(ExitCodes.BAD_INPUT, r.exit(), r.err());
+    assertTrue(r.errorLine().contains(message), r.errorLine());
+    assertEquals(1, r.err().lines().filter(l -> l.startsWith("gio: ") && !l.startsWith("gio: GIO")).count(), r.err());
+    assertFalse(r.errorLine().contains("Exception"), r.errorLine());
   }
 
   private static Object[] with(List<Object> base, Object... more) {
