@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  gio embed --input pool.txt --out pool.npy",
       "  gio embed --input docs.jsonl --text-field body --out docs.npy --dim 1024",
+      "  gio embed --input pool.txt --out pool.npy --embedder minilm      (built-in all-MiniLM-L6-v2)",
       "  gio embed --input pool.txt --out pool.npy --embedder onnx --model minilm-onnx/",
       "",
       "The hashed embedder fits its TF-IDF weights on the input itself.",
@@ -63,6 +64,10 @@ final class EmbedCommand implements Callable<Integer> {
         spec.commandLine().getErr().printf(
             "gio: embedded %d documents to %s (%d × %d, %s) in %.2f s, %.0f lines/s%n",
             rows, out, rows, e.dim(), e.describe(), s, rows / s);
+      }
+      if (e.truncated() > 0) {
+        spec.commandLine().getErr().printf("gio: %d documents were longer than the model's"
+            + " maximum length and were truncated%n", e.truncated());
       }
     } finally {
       progress.end();

@@ -15,11 +15,12 @@ import picocli.CommandLine.ParameterException;
 /** How text becomes vectors: the flags {@code gio embed} and {@code gio select --pool-text} share. */
 final class EmbedderOptions {
   @Option(names = "--embedder", paramLabel = "NAME",
-      description = "hashed (word n-grams, TF-IDF, no model; default) or onnx (a sentence model in --model).")
+      description = "hashed (word n-grams, TF-IDF, no model; default), minilm (all-MiniLM-L6-v2, built in, 384 dims),"
+          + " minilm-q (its int8 version: faster, vectors within ~0.99 cosine) or onnx (a sentence model in --model).")
   String embedder = TextEmbedders.HASHED;
 
   @Option(names = "--model", paramLabel = "DIR",
-      description = "For --embedder onnx: folder with model.onnx and vocab.txt (a sentence-transformer exported to ONNX).")
+      description = "For --embedder onnx: folder with model.onnx and tokenizer.json or vocab.txt (a sentence-transformer exported to ONNX).")
   Path model;
 
   @Option(names = "--dim", paramLabel = "N",
@@ -36,18 +37,19 @@ final class EmbedderOptions {
   /** Fails with a usage error on flags that do not fit together, before any file is read. */
   void validate(CommandSpec spec) {
     String kind = embedder.toLowerCase(Locale.ROOT);
-    if (!kind.equals(TextEmbedders.HASHED) && !kind.equals(TextEmbedders.ONNX)) {
+    if (!java.util.List.of(TextEmbedders.HASHED, TextEmbedders.ONNX, TextEmbedders.MINILM,
+        TextEmbedders.MINILM_Q).contains(kind)) {
       throw new ParameterException(spec.commandLine(),
-          "--embedder must be hashed or onnx, was '" + embedder + "'");
+          "--embedder must be " + TextEmbedders.NAMES + ", was '" + embedder + "'");
+    }
+    if (!kind.equals(TextEmbedders.HASHED) && (dim != null || charTrigrams)) {
+      throw new ParameterException(spec.commandLine(),
+          "--dim and --char-trigrams are for --embedder hashed; a sentence model fixes its own dimension");
     }
     if (kind.equals(TextEmbedders.ONNX)) {
       if (model == null) {
         throw new ParameterException(spec.commandLine(),
-            "--embedder onnx needs --model DIR (a folder with model.onnx and vocab.txt)");
-      }
-      if (dim != null || charTrigrams) {
-        throw new ParameterException(spec.commandLine(),
-            "--dim and --char-trigrams are for --embedder hashed; an ONNX model fixes its own dimension");
+            "--embedder onnx needs --model DIR (a folder with model.onnx and tokenizer.json or vocab.txt)");
       }
     } else if (model != null) {
       throw new ParameterException(spec.commandLine(), "--model needs --embedder onnx");

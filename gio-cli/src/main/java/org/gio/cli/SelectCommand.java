@@ -38,6 +38,10 @@ import picocli.CommandLine.Spec;
       "             --out chosen.txt --out-lines chosen-lines.txt",
       "  gio select --pool pool.npy --target target.npy --init seed.npy --max-iter 500 \\",
       "             --stop min_difference --min-difference 0.001 --out chosen.txt --report run.json",
+      "  gio select --pool-text pool.txt --target-text target.txt --embedder minilm \\",
+      "             --budget 5% --out chosen.txt           (exactly 5% of the pool, rounded down)",
+      "  gio select --method dsir --pool-text pool.txt --target-text target.txt --budget 1000 \\",
+      "             --out chosen.txt --out-lines chosen-lines.txt",
       "  gio select --pool train.tsv --target wanted.tsv --out chosen.txt --out-rows chosen.tsv",
       "  gio select --pool docs.parquet --column embedding --target target.jsonl \\",
       "             --out chosen.txt --out-rows chosen.parquet --plot kl.png",
@@ -87,12 +91,20 @@ final class SelectCommand implements Callable<Integer> {
 
   @Mixin QuantizeOptions quantize;
 
+  @Mixin MethodOptions method;
+
   @Override
   public Integer call() throws Exception {
     text.validate(spec, pool, target, init);
+    method.validate(spec, text.active(), quality.faithful,
+        quantize.clusters != null || quantize.saved != null, plot != null,
+        init != null, outRows != null);
     GioConfig config = quality.apply(options.toConfig(), spec);
     OutputPaths.check(SelectionOutputs.paths(out, outRows, report, plot, text.outLines),
         pool, target, init, text.poolText, text.targetText, quantize.saved);
+    if (method.dsir()) {
+      return DsirRun.run(method, text, options.seed, out, report, spec.commandLine().getErr(), quiet);
+    }
     if (!text.active()) {
       SelectionOutputs.checkRowsFormat(outRows, pool, inputOptions.toReadOptions());
     }
@@ -108,14 +120,18 @@ final class SelectCommand implements Callable<Integer> {
     InputFiles.sameDimension(poolTable, targetTable);
     InputFiles.sameDimension(poolTable, initTable);
     InputFiles.moreRowsThanK(targetTable, config.k());
+    config = method.apply(config, poolTable.vectors().size(), poolTable.file().toString());
 
     GioSelector selector = injector.getInstance(GioSelector.class);
     // Quantization (ALGORITHM.md §5): select among centroids, then explode to pool rows.
     QuantizeOptions.Plan plan = quantize.plan(poolTable.vectors(), targetTable.vectors(),
         config.seed(), injector, spec.commandLine().getErr(), quiet);
-    Selection selection = selector.select(plan.pool, plan.target,
-        initTable == null ? null : initTable.vectors(), config,
-        Listeners.of(progress, new StatusLine(spec, quiet)));
+    Selection selection = method.retrieval()
+        ? RetrievalRun.select(plan.pool, plan.target, config.budget(), spec, quiet)
+        : selector.select(plan.pool, plan.target,
+            initTable == null ? null : initTable.vectors(), config,
+            Listeners.of(progress, new StatusLine(spec, quiet)));
+    MethodOptions.noticeShortfall(spec.commandLine().getErr(), config, selection);
     int[] rows = plan.rows(selection);
 
     long writeStart = System.nanoTime();
@@ -132,8 +148,12 @@ final class SelectCommand implements Callable<Integer> {
       described.put("poolFormat", "text");
       described.put("targetFormat", "text");
       described.put("embedder", embedded.embedder());
+      described.put("truncatedDocuments", embedded.truncated());
     }
-    outputs.report(report, plan.report(selection, config, backends(selector), described, ioMillis));
+    com.fasterxml.jackson.databind.node.ObjectNode json =
+        plan.report(selection, config, backends(selector), described, ioMillis);
+    method.describe(json, quality.faithful, config.budget());
+    outputs.report(report, json);
     return ExitCodes.OK;
   }
 

@@ -38,7 +38,7 @@ final class TextInputOptions {
   /** The embedded inputs and how they were made. */
   /** Embedded pool and target; as tables, their rows are written back as vectors. */
   record Embedded(VectorSet pool, VectorSet target, String embedder, Path poolFile,
-      Path targetFile) {
+      Path targetFile, long truncated) {
     EmbeddingTable poolTable() {
       return new EmbeddingTable(poolFile, EmbeddingFormat.NPY, "text", pool, null);
     }
@@ -103,7 +103,12 @@ final class TextInputOptions {
             p.size(), t.size(), e.describe(), (System.nanoTime() - start) / 1e9);
         err.flush();
       }
-      return new Embedded(p, t, e.describe(), poolText, targetText);
+      if (e.truncated() > 0) {
+        err.printf("gio: %d documents were longer than the model's maximum length and were"
+            + " truncated (counted in the report)%n", e.truncated());
+        err.flush();
+      }
+      return new Embedded(p, t, e.describe(), poolText, targetText, e.truncated());
     }
   }
 
