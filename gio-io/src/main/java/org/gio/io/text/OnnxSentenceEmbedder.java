@@ -62,8 +62,10 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
    *
    * @param batchSize rows per ONNX Runtime call
    * @param threads ONNX Runtime's intra-op threads (the vectors do not depend on it)
+   * @param spinning whether idle ONNX Runtime threads spin-wait for work (faster on idle cores,
+   *     much slower when the cores are shared)
    */
-  public record Options(int batchSize, int threads) {
+  public record Options(int batchSize, int threads, boolean spinning) {
     public Options {
       if (batchSize < 1 || threads < 1) {
         throw new IllegalArgumentException("batch size and threads must be ≥ 1");
@@ -72,19 +74,24 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
 
     /** Batches of 32 rows on every core. */
     public static Options defaults() {
-      return new Options(DEFAULT_BATCH, Runtime.getRuntime().availableProcessors());
+      return new Options(DEFAULT_BATCH, Runtime.getRuntime().availableProcessors(), DEFAULT_SPINNING);
     }
 
     public Options withThreads(int n) {
-      return new Options(batchSize, n);
+      return new Options(batchSize, n, spinning);
     }
 
     public Options withBatchSize(int n) {
-      return new Options(n, threads);
+      return new Options(n, threads, spinning);
+    }
+
+    public Options withSpinning(boolean on) {
+      return new Options(batchSize, threads, on);
     }
   }
 
   private static final int DEFAULT_BATCH = 32;
+  private static final boolean DEFAULT_SPINNING = true;
 
   private final String name;
   private final String modelName;
@@ -196,6 +203,7 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
     so.setInterOpNumThreads(1);
     so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
     so.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+    so.addConfigEntry("session.intra_op.allow_spinning", options.spinning() ? "1" : "0");
     return so;
   }
 
@@ -214,7 +222,8 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
     return maxLength;
   }
 
-  WordPieceTokenizer tokenizer() {
+  /** The tokenizer the model reads its ids from. */
+  public WordPieceTokenizer tokenizer() {
     return tokenizer;
   }
 
