@@ -35,7 +35,11 @@ public final class EmbedThroughput {
     int[] batches = ints(arg(args, "batches", "16,32,64"));
     int[] threads = ints(arg(args, "threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
     int rounds = Integer.parseInt(arg(args, "rounds", "2"));
-    boolean[] spins = {true, false};
+    String[] spinArgs = arg(args, "spinning", "true,false").split(",");
+    boolean[] spins = new boolean[spinArgs.length];
+    for (int i = 0; i < spins.length; i++) {
+      spins[i] = Boolean.parseBoolean(spinArgs[i]);
+    }
     boolean study = Boolean.parseBoolean(arg(args, "study", "true"));
     String[] models = arg(args, "models", "minilm,minilm-q").split(",");
     List<String> all = ShippedText.lines(corpus);

@@ -34,7 +34,7 @@ import org.gio.io.text.dsir.Dsir;
  *
  * <pre>
  * java -cp gio-bench/target/benchmarks.jar org.gio.bench.text.TextMethodsBenchmark \
- *     [tasks=games,science,descriptions] [corpus=examples/text] [seed=0]
+ *     [tasks=games,science,descriptions] [poolSize=5000] [corpus=examples/text] [seed=0]
  * </pre>
  */
 public final class TextMethodsBenchmark {
@@ -45,31 +45,41 @@ public final class TextMethodsBenchmark {
   public static void main(String[] args) throws IOException {
     Path corpus = Path.of(EmbedThroughput.arg(args, "corpus", "examples/text"));
     long seed = Long.parseLong(EmbedThroughput.arg(args, "seed", "0"));
+    int poolSize = Integer.parseInt(EmbedThroughput.arg(args, "poolSize", "5000"));
     Injector injector = Backends.injector();
     GioSelector selector = injector.getInstance(GioSelector.class);
     for (String name : EmbedThroughput.arg(args, "tasks", "games,science,descriptions").split(",")) {
-      Task task = name.equals("descriptions") ? descriptions(corpus) : section(corpus, name);
+      Task task = name.equals("descriptions") ? descriptions(corpus, poolSize) : section(corpus, name, poolSize);
       run(task, selector, injector, seed);
     }
   }
 
-  private static Task section(Path corpus, String section) throws IOException {
+  /**
+   * Target: 100 synopses of one section; pool: {@code poolSize} of the others, every k-th, so the
+   * section keeps its natural share.
+   */
+  private static Task section(Path corpus, String section, int poolSize) throws IOException {
     List<String> pool = new ArrayList<>();
     List<String> target = new ArrayList<>();
     List<Boolean> hits = new ArrayList<>();
+    List<ShippedText.Labelled> rest = new ArrayList<>();
     for (ShippedText.Labelled l : ShippedText.synopses(corpus)) {
-      if (l.label().equals(section) && target.size() < 150) {
+      if (l.label().equals(section) && target.size() < 100) {
         target.add(l.text());
       } else {
-        pool.add(l.text());
-        hits.add(l.label().equals(section));
+        rest.add(l);
       }
+    }
+    int step = Math.max(1, rest.size() / poolSize);
+    for (int i = 0; i < rest.size() && pool.size() < poolSize; i += step) {
+      pool.add(rest.get(i).text());
+      hits.add(rest.get(i).label().equals(section));
     }
     return new Task("synopses, section " + section, pool, toArray(hits), target);
   }
 
-  /** Target: 100 package descriptions; pool: the other descriptions among 6,000 changelog lines. */
-  private static Task descriptions(Path corpus) throws IOException {
+  /** Target: 100 package descriptions; pool: the other descriptions among changelog lines. */
+  private static Task descriptions(Path corpus, int poolSize) throws IOException {
     List<String> desc = ShippedText.read(corpus, "debian-descriptions.txt");
     List<String> target = new ArrayList<>();
     List<String> pool = new ArrayList<>();
@@ -83,6 +93,9 @@ public final class TextMethodsBenchmark {
       }
     }
     for (String l : ShippedText.read(corpus, "debian-changelog.txt")) {
+      if (pool.size() >= poolSize) {
+        break;
+      }
       pool.add(l);
       hits.add(false);
     }
