@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.gio.core.vectors.VectorSet;
 import org.gio.io.AtomicFiles;
+import org.gio.io.text.HashedNgramEmbedder;
 import org.gio.io.text.TextEmbedder;
 import org.gio.io.text.TextEmbedding;
 import org.gio.io.text.TextSource;
@@ -95,8 +96,14 @@ final class TextInputOptions {
     TextSource pool = embedder.source(poolText);
     TextSource target = embedder.source(targetText);
     long start = System.nanoTime();
+    Progress progress = new Progress(err, quiet);
     try (TextEmbedder e = embedder.create(List.of(pool, target))) {
-      VectorSet p = TextEmbedding.embed(e, pool);
+      VectorSet p;
+      try {
+        p = TextEmbedding.embed(e, pool, -1, e instanceof HashedNgramEmbedder ? TextEmbedding.Progress.NONE : progress);
+      } finally {
+        progress.end();
+      }
       VectorSet t = TextEmbedding.embed(e, target);
       if (!quiet) {
         err.printf("gio: embedded %d pool and %d target documents with %s in %.2f s%n",

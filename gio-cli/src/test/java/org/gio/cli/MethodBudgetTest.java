@@ -165,6 +165,38 @@ class MethodBudgetTest {
     }
   }
 
+  @Test
+  void aLineOverTheModelsMaximumLengthIsTruncatedAndCountedInTheReport() throws IOException {
+    Path pool = dir.resolve("pool.txt");
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(TEXT.resolve("pool.txt")));
+    lines.add("a long line of many words ".repeat(80));
+    Files.write(pool, lines);
+    Path out = dir.resolve("t.txt");
+    Path report = dir.resolve("t.json");
+    CliRun r = CliRun.of("select", "--pool-text", pool, "--target-text", TEXT.resolve("target.txt"),
+        "--embedder", "minilm-q", "--method", "retrieval", "--budget", 10, "--out", out,
+        "--report", report);
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(1, json(report).path("inputs").path("truncatedDocuments").asInt());
+    assertTrue(r.err().contains("gio: 1 documents were longer than the model's maximum length"
+        + " and were truncated (counted in the report)"), r.err());
+  }
+
+  @Test
+  void embedWithABuiltInModelWrites384Columns() throws IOException {
+    Path out = dir.resolve("e.npy");
+    CliRun r = CliRun.of("embed", "--input", TEXT.resolve("target.txt"), "--out", out,
+        "--embedder", "minilm");
+    assertEquals(0, r.exit(), r.err());
+    VectorSet v = NpyReader.read(out);
+    assertEquals(20, v.size());
+    assertEquals(384, v.dim());
+    CliRun bad = CliRun.of("embed", "--input", TEXT.resolve("target.txt"), "--out", out,
+        "--embedder", "minilm", "--dim", 64);
+    assertEquals(2, bad.exit());
+    assertTrue(bad.errorLine().contains("--dim and --char-trigrams are for --embedder hashed"), bad.err());
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "--method|dsir|--budget|10|2|--method dsir works on text",
