@@ -48,7 +48,7 @@ class BuiltInModelTest {
   @ParameterizedTest
   @EnumSource(BuiltInModel.class)
   void oneAndTwoThreadsGiveTheSameBytes(BuiltInModel m) throws IOException {
-    List<String> texts = ShippedCorpus.sample(60);
+    List<String> texts = ShippedCorpus.changelog().subList(0, 40); // short lines: the test is about threads
     float[] one;
     float[] two;
     try (OnnxSentenceEmbedder e = OnnxSentenceEmbedder.open(m, OnnxSentenceEmbedder.Options.defaults().withThreads(1))) {
