@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code gio select} on text: pool and target given as text files are embedded (hashed n-grams
- * fitted on both, or an ONNX model) before selection, and the chosen lines can be written back.
+ * {@code gio select} on text: pool and target given as text files are embedded (the built-in
+ * minilm by default, hashed n-grams fitted on both, or an ONNX model) before selection, and the chosen lines can be written back.
  */
 final class TextInputOptions {
   @Option(names = "--pool-text", paramLabel = "FILE", description = "Candidate pool as text: one document per line (UTF-8), or JSONL; instead of --pool.")
@@ -82,7 +82,7 @@ final class TextInputOptions {
     if (active()) {
       embedder.validate(spec);
     } else if (embedder.textField != null || embedder.model != null || embedder.dim != null
-        || embedder.charTrigrams || !"hashed".equalsIgnoreCase(embedder.embedder)) {
+        || embedder.charTrigrams || embedder.embedder != null) {
       throw usage(spec, "--embedder, --model, --dim, --char-trigrams and --text-field need --pool-text and --target-text");
     }
   }

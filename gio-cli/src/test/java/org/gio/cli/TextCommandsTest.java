@@ -64,7 +64,7 @@ class TextCommandsTest {
     }
     assertTrue(astro >= 0.9 * idx.size(), astro + " of " + idx.size() + " on the target topic");
     String json = Files.readString(report);
-    assertTrue(json.contains("hashed n-grams"), json);
+    assertTrue(json.contains("minilm (all-MiniLM-L6-v2"), json); // the default embedder
   }
 
   @Test
