@@ -33,8 +33,9 @@ final class MethodOptions {
 
   @Option(names = "--budget", paramLabel = "N|P%", description = {
       "Select exactly N rows, or P% of the pool's rows (rounded down, at least 1): GIO then runs"
-          + " without early stop (with or without --faithful). Fewer rows only when the pool runs"
-          + " out of candidates (stop pool_exhausted, with a notice). Not with --quantize."})
+          + " without early stop (with or without --faithful). Fewer rows only when the default"
+          + " runs out of candidates (stop pool_exhausted or table_exhausted, with a notice)."
+          + " Not with --quantize."})
   String budget;
 
   private String kind;
@@ -133,6 +134,16 @@ final class MethodOptions {
     return (int) n;
   }
 
+  /** The same for a streamed .npy pool, its row count read from the header. */
+  GioConfig apply(GioConfig config, java.nio.file.Path npyPool) {
+    if (budget == null) {
+      return config;
+    }
+    try (org.gio.io.npy.NpySource source = org.gio.io.npy.NpySource.open(npyPool)) {
+      return apply(config, source.rows(), npyPool.toString());
+    }
+  }
+
   /** {@code config} with the budget applied (GioConfig.budget), or as it is without one. */
   GioConfig apply(GioConfig config, long poolRows, String pool) {
     return budget == null ? config : config.toBuilder().budget(rows(poolRows, pool)).build();
@@ -141,9 +152,14 @@ final class MethodOptions {
   /** One line on stderr when the budget was not reached (shown even with --quiet). */
   static void noticeShortfall(PrintWriter err, GioConfig config, Selection s) {
     if (config.budget() > 0 && s.size() < config.budget()) {
-      err.printf("gio: --budget %d not reached: %d rows (stop: %s: the density filter dropped the"
-          + " other pool rows; --density-weight 0 keeps every row a candidate)%n",
-          config.budget(), s.size(), s.stopReason());
+      String why = s.stopReason().equals(Selection.POOL_EXHAUSTED)
+          ? "the density filter dropped the other pool rows; --density-weight 0 keeps every row a"
+              + " candidate"
+          : "every row of the neighbour table (each target row's 4 × --candidates nearest pool"
+              + " rows) was taken or dropped; raise --candidates, add --density-weight 0, or use"
+              + " --faithful";
+      err.printf("gio: --budget %d not reached: %d rows (stop: %s: %s)%n",
+          config.budget(), s.size(), s.stopReason(), why);
       err.flush();
     }
   }

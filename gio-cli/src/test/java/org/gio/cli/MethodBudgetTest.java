@@ -107,15 +107,16 @@ class MethodBudgetTest {
     int n = rows(out).length;
     assertTrue(n < 400, n + " rows");
     List<String> notices = r.err().lines().filter(l -> l.startsWith("gio: --budget")).toList();
-    assertEquals(List.of("gio: --budget 400 not reached: " + n + " rows (stop: pool_exhausted:"
-        + " the density filter dropped the other pool rows; --density-weight 0 keeps every row a"
-        + " candidate)"), notices);
+    assertEquals(List.of("gio: --budget 400 not reached: " + n + " rows (stop: table_exhausted:"
+        + " every row of the neighbour table (each target row's 4 × --candidates nearest pool rows)"
+        + " was taken or dropped; raise --candidates, add --density-weight 0, or use --faithful)"),
+        notices);
     JsonNode j = json(report);
-    assertEquals("pool_exhausted", j.path("stopReason").asText());
+    assertEquals("table_exhausted", j.path("stopReason").asText());
     assertFalse(j.path("budget").path("reached").asBoolean());
-    // without the filter every row can be taken
+    // a table listing the whole pool (4 × 100 ≥ 400) and no filter: every row can be taken
     assertEquals(0, CliRun.of("select", "--pool", small, "--target", TARGET, "--budget", 400,
-        "--density-weight", 0, "--out", out).exit());
+        "--density-weight", 0, "--candidates", 100, "--out", out).exit());
     assertEquals(400, rows(out).length);
   }
 

@@ -134,7 +134,7 @@ public final class TextMethodsBenchmark {
       long t0 = System.nanoTime();
       Selection sel = selector.select(s[0], s[1], GioConfig.recommended());
       double secs = (System.nanoTime() - t0) / 1e9;
-      rows.add(row("GIO default, " + space + " (own size)", sel.selected(), task, klSpace, injector, secs));
+      rows.add(row("GIO default, " + space + " (own size)", sel.rows(), task, klSpace, injector, secs));
       if (space.equals("minilm")) {
         size = sel.size();
       }
@@ -143,7 +143,7 @@ public final class TextMethodsBenchmark {
       VectorSet[] s = spaces.get(space);
       long t0 = System.nanoTime();
       Selection sel = selector.select(s[0], s[1], GioConfig.recommendedBuilder().budget(size).build());
-      rows.add(row("GIO --budget, " + space, sel.selected(), task, klSpace, injector, (System.nanoTime() - t0) / 1e9));
+      rows.add(row("GIO --budget, " + space, sel.rows(), task, klSpace, injector, (System.nanoTime() - t0) / 1e9));
     }
     long t0 = System.nanoTime();
     int[] dsir = Dsir.withSeed(seed).select(task.pool(), task.target(), size).selected();

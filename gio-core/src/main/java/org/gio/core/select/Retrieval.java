@@ -25,8 +25,9 @@ public final class Retrieval {
     long start = System.nanoTime();
     int[] rows = nearest(pool, target, budget);
     long took = System.nanoTime() - start;
-    return new Selection(rows, new double[0], new double[0], Double.NaN, Double.NaN,
-        rows.length == budget ? BUDGET : Selection.POOL_EXHAUSTED, new int[0], rows.length, 0,
+    return new Selection(java.util.Arrays.stream(rows).asLongStream().toArray(), new double[0],
+        new double[0], Double.NaN, Double.NaN,
+        rows.length == budget ? BUDGET : Selection.POOL_EXHAUSTED, new long[0], rows.length, 0,
         Double.NaN, new Selection.Timings(took, 0, 0, took, 0));
   }
 
