@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.gio.core.GioInputException;
 import org.gio.io.text.TextSource;
 import org.gio.io.text.dsir.Dsir;
 
@@ -18,6 +19,9 @@ final class DsirRun {
     TextSource pool = text.embedder.source(text.poolText);
     TextSource target = text.embedder.source(text.targetText);
     long poolDocs = pool.forEach(r -> {});
+    if (poolDocs == 0) {
+      throw new GioInputException(text.poolText + ": no documents; give a pool with at least one line");
+    }
     int budget = method.rows(poolDocs, text.poolText.toString());
     Dsir dsir = Dsir.withSeed(seed);
     Dsir.Result result = dsir.select(pool, target, budget);
