@@ -22,7 +22,7 @@ final class CheckpointOptions {
   boolean resume;
 
   /** Usage errors before any work. */
-  void validate(CommandSpec spec, GioConfig config, boolean quantized) {
+  void validate(CommandSpec spec, GioConfig config, boolean quantized, boolean otherMethod) {
     if (resume && file == null) {
       throw new ParameterException(spec.commandLine(), "--resume continues from a checkpoint; give its --checkpoint FILE");
     }
@@ -33,9 +33,9 @@ final class CheckpointOptions {
     if (file == null) {
       return;
     }
-    if (config.shortlist() != Shortlist.GAIN) {
+    if (config.shortlist() != Shortlist.GAIN || otherMethod) {
       throw new ParameterException(spec.commandLine(), "--checkpoint saves the default selection only; "
-          + "drop --faithful (or --shortlist nearest), or run without --checkpoint");
+          + "drop --faithful (or --shortlist nearest, --method dsir|retrieval), or run without --checkpoint");
     }
     if (quantized) {
       throw new ParameterException(spec.commandLine(), "--checkpoint does not save a quantized run; "

@@ -38,6 +38,10 @@ import picocli.CommandLine.Spec;
       "             --out chosen.txt --out-lines chosen-lines.txt",
       "  gio select --pool pool.npy --target target.npy --init seed.npy --max-iter 500 \\",
       "             --stop min_difference --min-difference 0.001 --out chosen.txt --report run.json",
+      "  gio select --pool-text pool.txt --target-text target.txt --embedder minilm \\",
+      "             --budget 5% --out chosen.txt           (exactly 5% of the pool, rounded down)",
+      "  gio select --method dsir --pool-text pool.txt --target-text target.txt --budget 1000 \\",
+      "             --out chosen.txt --out-lines chosen-lines.txt",
       "  gio select --pool train.tsv --target wanted.tsv --out chosen.txt --out-rows chosen.tsv",
       "  gio select --pool docs.parquet --column embedding --target target.jsonl \\",
       "             --out chosen.txt --out-rows chosen.parquet --plot kl.png",
@@ -88,20 +92,28 @@ final class SelectCommand implements Callable<Integer> {
 
   @Mixin QuantizeOptions quantize;
 
+  @Mixin MethodOptions method;
+
   @Mixin CheckpointOptions checkpoint;
 
   @Override
   public Integer call() throws Exception {
     text.validate(spec, pool, target, init);
+    method.validate(spec, text.active(), quality.faithful,
+        quantize.clusters != null || quantize.saved != null, plot != null,
+        init != null, outRows != null);
     GioConfig config = quality.apply(options.toConfig(), spec);
     if (index != null && !index.equals("exact") && config.shortlist() == org.gio.core.select.Shortlist.GAIN) {
       throw new ParameterException(spec.commandLine(), "--index " + index + " searches the pool in the "
           + "published loop only (--faithful, or --shortlist nearest); the default selection reads an "
           + "exact neighbour table built in one pass, so drop --index");
     }
-    checkpoint.validate(spec, config, quantize.active());
+    checkpoint.validate(spec, config, quantize.active(), method.dsir() || method.retrieval());
     OutputPaths.check(SelectionOutputs.paths(out, outRows, report, plot, text.outLines, checkpoint.file),
         pool, target, init, text.poolText, text.targetText, quantize.saved);
+    if (method.dsir()) {
+      return DsirRun.run(method, text, options.seed, out, report, spec.commandLine().getErr(), quiet);
+    }
     if (!text.active()) {
       SelectionOutputs.checkRowsFormat(outRows, pool, inputOptions.toReadOptions());
     }
@@ -109,8 +121,9 @@ final class SelectCommand implements Callable<Integer> {
 
     ProgressBar progress = ProgressBar.forTerminal(spec.commandLine().getErr(), quiet);
     InputFiles inputs = new InputFiles(inputOptions.toReadOptions(), progress);
-    if (StreamedSelection.applies(config, pool, inputOptions.toReadOptions(), text.active(), quantize.active())) {
-      return streamed(injector.getInstance(GioSelector.class), inputs, progress, config);
+    if (!method.retrieval()
+        && StreamedSelection.applies(config, pool, inputOptions.toReadOptions(), text.active(), quantize.active())) {
+      return streamed(injector.getInstance(GioSelector.class), inputs, progress, method.apply(config, pool));
     }
     TextInputOptions.Embedded embedded =
         text.active() ? text.embed(spec.commandLine().getErr(), quiet) : null;
@@ -120,25 +133,30 @@ final class SelectCommand implements Callable<Integer> {
     InputFiles.sameDimension(poolTable, targetTable);
     InputFiles.sameDimension(poolTable, initTable);
     InputFiles.moreRowsThanK(targetTable, config.k());
+    config = method.apply(config, poolTable.vectors().size(), poolTable.file().toString());
 
     GioSelector selector = injector.getInstance(GioSelector.class);
     // Quantization (ALGORITHM.md §5): select among centroids, then explode to pool rows.
     QuantizeOptions.Plan plan = quantize.plan(poolTable.vectors(), targetTable.vectors(),
         config.seed(), injector, spec.commandLine().getErr(), quiet);
-    CheckpointedSelection checkpointed = checkpoint.selection(spec, selector, config);
+    GioConfig chosen = config;
+    CheckpointedSelection checkpointed = checkpoint.selection(spec, selector, chosen);
     CheckpointedSelection.Result run = null;
     Selection selection;
     if (checkpointed.active()) { // the default selection on the table of a pool in memory
       run = checkpointed.select(selector, () -> selector.table(
-              org.gio.core.vectors.VectorSource.of(plan.pool), plan.target, config, 1),
-          plan.target, initTable == null ? null : initTable.vectors(), config,
+              org.gio.core.vectors.VectorSource.of(plan.pool), plan.target, chosen, 1),
+          plan.target, initTable == null ? null : initTable.vectors(), chosen,
           Listeners.of(progress, new StatusLine(spec, quiet)));
       selection = run.selection();
     } else {
-      selection = selector.select(plan.pool, plan.target,
-          initTable == null ? null : initTable.vectors(), config,
-          Listeners.of(progress, new StatusLine(spec, quiet)));
+      selection = method.retrieval()
+          ? RetrievalRun.select(plan.pool, plan.target, config.budget(), spec, quiet)
+          : selector.select(plan.pool, plan.target,
+              initTable == null ? null : initTable.vectors(), config,
+              Listeners.of(progress, new StatusLine(spec, quiet)));
     }
+    MethodOptions.noticeShortfall(spec.commandLine().getErr(), config, selection);
     int[] rows = plan.rows(selection);
 
     long writeStart = System.nanoTime();
@@ -158,8 +176,12 @@ final class SelectCommand implements Callable<Integer> {
       described.put("poolFormat", "text");
       described.put("targetFormat", "text");
       described.put("embedder", embedded.embedder());
+      described.put("truncatedDocuments", embedded.truncated());
     }
-    outputs.report(report, plan.report(selection, config, backends(selector), described, ioMillis));
+    com.fasterxml.jackson.databind.node.ObjectNode json =
+        plan.report(selection, config, backends(selector), described, ioMillis);
+    method.describe(json, quality.faithful, config.budget());
+    outputs.report(report, json);
     checkpointed.finished();
     return ExitCodes.OK;
   }
@@ -174,6 +196,7 @@ final class SelectCommand implements Callable<Integer> {
     CheckpointedSelection checkpointed = checkpoint.selection(spec, selector, config);
     StreamedSelection.Result r = StreamedSelection.run(selector, pool, targetTable, initTable, config,
         Listeners.of(progress, new StatusLine(spec, quiet)), checkpointed);
+    MethodOptions.noticeShortfall(spec.commandLine().getErr(), config, r.selection());
     long writeStart = System.nanoTime();
     SelectionOutputs outputs = new SelectionOutputs();
     outputs.indices(out, r.selection().selected());
@@ -183,8 +206,11 @@ final class SelectCommand implements Callable<Integer> {
     ioMillis.put("read", inputs.nanos() / 1e6);
     ioMillis.put("write", (System.nanoTime() - writeStart) / 1e6);
     r.run().timings(ioMillis, checkpointed.active());
-    outputs.report(report, org.gio.io.report.SelectionReport.toJson(r.selection(), config,
-        backends(selector), StreamedSelection.describe(pool, r, targetTable, initTable), ioMillis));
+    com.fasterxml.jackson.databind.node.ObjectNode json = org.gio.io.report.SelectionReport.toJson(
+        r.selection(), config, backends(selector), StreamedSelection.describe(pool, r, targetTable,
+        initTable), ioMillis);
+    method.describe(json, quality.faithful, config.budget());
+    outputs.report(report, json);
     checkpointed.finished();
     return ExitCodes.OK;
   }
