@@ -35,10 +35,19 @@ class GreedyResumeTest {
 
   @Test
   void resumingFromAnyBoundaryGivesTheUninterruptedRunBitForBit() {
+    // the density filter on (drops rows: steps that are only removals), patience, rejections
+    resumesBitForBit(GioConfig.recommendedBuilder().densitySample(1000).build());
+  }
+
+  @Test
+  void withRetrievalCandidatesToo() {
+    // retrieval reads each target row's next available entry, a pointer the replay does not restore
+    resumesBitForBit(GioConfig.recommendedBuilder().densitySample(1000).retrievalCandidates(3).build());
+  }
+
+  private void resumesBitForBit(GioConfig config) {
     VectorSet pool = GreedySelectorTest.clusters(4000, new int[] {0, 1, 2, 3, 4, 5, 6, 7}, 11);
     VectorSet target = GreedySelectorTest.clusters(150, new int[] {2, 5}, 12);
-    // the density filter on (drops rows: steps that are only removals), patience, rejections
-    GioConfig config = GioConfig.recommendedBuilder().densitySample(1000).build();
     NeighbourTable table = selector.table(VectorSource.of(pool), target, config, 1);
     Recorder whole = new Recorder();
     Selection uninterrupted = greedy.resume(table, target, null, config, SelectionListener.NONE, null, whole);
