@@ -141,6 +141,7 @@ final class SelectCommand implements Callable<Integer> {
     Map<String, String> backends = new LinkedHashMap<>();
     backends.put("compute", selector.ops().name());
     backends.put("index", selector.indexFactory().name());
+    backends.put("kernels", selector.ops().description());
     return backends;
   }
 
