@@ -10,7 +10,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns failures into one line on stderr and an exit status: bad input (3) and I/O problems name
- * the file and the fix without a stack trace; anything else is a bug (1) and keeps its trace.
+ * the file and the fix without a stack trace, usage errors (2) the option and where the options
+ * are listed; anything else is a bug (1) and keeps its trace.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
 
@@ -20,8 +21,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (code == ExitCodes.BAD_INPUT) {
       cl.getErr().println("gio: " + withoutClassNames(message(e)));
     } else if (code == ExitCodes.USAGE) {
-      cl.getErr().println("gio: " + withoutClassNames(e.getMessage()));
-      cl.getErr().println(tryHelp(cl));
+      cl.getErr().println(usageLine(cl, e.getMessage()));
     } else {
       cl.getErr().println("gio: internal error: " + e);
       e.printStackTrace(cl.getErr());
@@ -33,15 +33,15 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   /** A usage error: the problem and where to read more, not the whole help page. */
   static int handleUsageError(CommandLine.ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
-    cl.getErr().println("gio: " + withoutClassNames(e.getMessage()));
-    cl.getErr().println(tryHelp(cl));
+    cl.getErr().println(usageLine(cl, e.getMessage()));
     cl.getErr().flush();
     return ExitCodes.USAGE;
   }
 
-  /** {@code Try 'gio select --help'.}, or {@code Try 'gio --help'.} at the top. */
-  static String tryHelp(CommandLine cl) {
-    return "Try '" + cl.getCommandSpec().qualifiedName() + " --help'.";
+  /** One line: the problem, and where the options are listed ({@code gio select --help}). */
+  static String usageLine(CommandLine cl, String problem) {
+    return "gio: " + withoutClassNames(problem) + " (see '" + cl.getCommandSpec().qualifiedName()
+        + " --help')";
   }
 
   // A qualified Java class name (java.lang.IllegalArgumentException, org.duckdb.DuckDBException)

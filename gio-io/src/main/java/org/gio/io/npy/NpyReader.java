@@ -34,16 +34,7 @@ public final class NpyReader {
       NpyHeader header = readHeader(file, channel);
       long rows = header.shape()[0];
       long cols = header.shape()[1];
-      long values = rows * cols;
-      long needed = values * header.itemSize();
-      long present = channel.size() - header.dataOffset();
-      if (present < needed) {
-        throw fail(file, "truncated: the header promises " + rows + " × " + cols + " values ("
-            + needed + " bytes) but only " + present + " bytes follow; re-export the array");
-      }
-      if (cols == 0) {
-        throw fail(file, "rows have 0 columns; embeddings need at least one dimension");
-      }
+      long values = rows * cols; // no overflow: readHeader checked the bytes against the file
       if (values > Integer.MAX_VALUE - 8) {
         throw fail(file, rows + " × " + cols + " values do not fit one array; quantize or split "
             + "the pool");
@@ -106,8 +97,24 @@ public final class NpyReader {
       throw fail(file, "expected a 2-D array (rows × dimensions), got shape "
           + java.util.Arrays.toString(header.shape()) + "; reshape with a.reshape(len(a), -1)");
     }
-    if (header.shape()[0] == 0) {
+    long rows = header.shape()[0];
+    long cols = header.shape()[1];
+    if (rows == 0) {
       throw fail(file, "the array has no rows");
+    }
+    if (cols == 0) {
+      throw fail(file, "rows have 0 columns; embeddings need at least one dimension");
+    }
+    if (cols > Integer.MAX_VALUE / 8) {
+      throw fail(file, "rows have " + cols + " columns; at most " + Integer.MAX_VALUE / 8
+          + " are supported");
+    }
+    long needed = header.dataBytes();
+    long present = channel.size() - header.dataOffset();
+    if (needed < 0 || present < needed) {
+      throw fail(file, "truncated: the header promises " + rows + " × " + cols + " values ("
+          + (needed < 0 ? "more than 2^63" : needed) + " bytes) but only " + present
+          + " bytes follow; re-export the array");
     }
     return header;
   }
@@ -153,13 +160,20 @@ public final class NpyReader {
     String text = new String(dict.array(), StandardCharsets.ISO_8859_1);
     NpyHeader header = NpyHeader.parse(text, prefix + headerLength);
     if (header == null) {
-      throw fail(file, "malformed header: " + text.trim());
+      throw fail(file, "malformed header: " + printable(text.trim()) + "; save it with "
+          + "numpy.save");
     }
     if (header.fortranOrder()) {
       throw fail(file, "Fortran-order arrays are not supported; save with "
           + "numpy.save(f, numpy.ascontiguousarray(a))");
     }
     return header;
+  }
+
+  /** The header text as one short printable line (it may hold any bytes). */
+  private static String printable(String text) {
+    String shown = text.length() > 120 ? text.substring(0, 120) + "…" : text;
+    return shown.replaceAll("[^\\x20-\\x7e…]", "?");
   }
 
   private static boolean startsWithMagic(ByteBuffer b) {
