@@ -10,7 +10,10 @@ import org.gio.core.backend.Backends;
 import org.gio.core.select.GioConfig;
 import org.gio.core.select.GioSelector;
 import org.gio.core.select.Selection;
+import org.gio.core.vectors.RowSample;
+import org.gio.core.vectors.VectorSet;
 import org.gio.io.EmbeddingTable;
+import org.gio.io.plot.KlChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +48,9 @@ import picocli.CommandLine.Spec;
       "Exit status: 0 success, 1 internal error, 2 usage error, 3 bad input."
     })
 final class SelectCommand implements Callable<Integer> {
+  /** Pool rows drawn grey by --plot-scatter: enough to show the pool's shape, few enough to see. */
+  static final int SCATTER_POOL_ROWS = 5_000;
+
   @Spec CommandSpec spec;
 
   @Option(names = "--pool", paramLabel = "FILE", description = "Candidate pool G (rows × dimensions); or --pool-text.")
@@ -67,6 +73,9 @@ final class SelectCommand implements Callable<Integer> {
 
   @Option(names = "--plot", paramLabel = "FILE.png", description = "PNG chart of KL per selected row; for 2-D data also target vs selected.")
   Path plot;
+
+  @Option(names = "--plot-scatter", paramLabel = "FILE.png", description = "PNG of pool (grey, a sample of " + SCATTER_POOL_ROWS + " rows), target and selected rows on the target's first two principal components, for any dimension.")
+  Path plotScatter;
 
   @Option(names = "--backend", paramLabel = "NAME", description = "Compute backend (default: the best available; see 'gio backends').")
   String backend;
@@ -91,7 +100,8 @@ final class SelectCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     text.validate(spec, pool, target, init);
     GioConfig config = quality.apply(options.toConfig(), spec);
-    OutputPaths.check(SelectionOutputs.paths(out, outRows, report, plot, text.outLines),
+    OutputPaths.check(SelectionOutputs.paths(out, outRows, report, plot, plotScatter,
+            text.outLines),
         pool, target, init, text.poolText, text.targetText, quantize.saved);
     if (!text.active()) {
       SelectionOutputs.checkRowsFormat(outRows, pool, inputOptions.toReadOptions());
@@ -123,7 +133,14 @@ final class SelectCommand implements Callable<Integer> {
     outputs.indices(out, rows);
     outputs.rows(outRows, poolTable, rows);
     outputs.lines(text, rows);
-    outputs.plot(plot, selection, plan.target, plan.pool);
+    String title = KlChart.title(rows.length, poolTable.vectors().size(), selection.stopReason());
+    outputs.plot(plot, selection, plan.target, plan.pool, title);
+    if (plotScatter != null) {
+      VectorSet pool = poolTable.vectors();
+      VectorSet poolSample = pool.select(RowSample.sorted(pool.size(), SCATTER_POOL_ROWS,
+          config.seed() ^ 0x5CA77E4L)); // salted: independent of the selection's own draws
+      outputs.scatter(plotScatter, poolSample, targetTable.vectors(), pool.select(rows), title);
+    }
     Map<String, Double> ioMillis = new LinkedHashMap<>();
     ioMillis.put("read", inputs.nanos() / 1e6);
     ioMillis.put("write", (System.nanoTime() - writeStart) / 1e6); // outputs before the report
