@@ -77,6 +77,30 @@ class LauncherQuietIT {
     assertFalse(r.err().contains("Missing required subcommand"), r.err());
   }
 
+  /**
+   * Without the Vector API module (java started by hand, not by the launcher) the simd backend's
+   * fallback warning is still printed, once, by default.
+   */
+  @org.junit.jupiter.api.Test
+  void theScalarFallbackWarningStaysVisible() throws Exception {
+    Path target = Path.of("target").toAbsolutePath();
+    ProcessBuilder pb = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", target.resolve("gio-cli.jar") + java.io.File.pathSeparator + target.resolve("lib/*"),
+        "org.gio.cli.Gio", "select", "--pool", EXAMPLES.resolve("pool.npy").toString(),
+        "--target", EXAMPLES.resolve("target.npy").toString(), "--out", "chosen.txt", "--quiet")
+        .directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().remove("JAVA_TOOL_OPTIONS");
+    pb.environment().remove("JDK_JAVA_OPTIONS");
+    Process p = pb.start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), err);
+    assertEquals(List.of("gio: GIO simd backend: the Vector API is not available; using scalar "
+        + "kernels. Start the JVM with --add-modules jdk.incubator.vector to enable it."),
+        err.lines().toList());
+  }
+
   /** A pool that is a FIFO keeps gio waiting in open(), long enough to look at its process. */
   @ParameterizedTest
   @MethodSource("jdks")

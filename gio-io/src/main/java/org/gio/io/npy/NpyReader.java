@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.gio.core.GioInputException;
 import org.gio.core.vectors.VectorSet;
+import org.gio.io.internal.Shown;
 
 /**
  * Reads a 2-D .npy array of little-endian float32 or float64 in C order into a {@link VectorSet}
@@ -160,20 +161,14 @@ public final class NpyReader {
     String text = new String(dict.array(), StandardCharsets.ISO_8859_1);
     NpyHeader header = NpyHeader.parse(text, prefix + headerLength);
     if (header == null) {
-      throw fail(file, "malformed header: " + printable(text.trim()) + "; save it with "
-          + "numpy.save");
+      throw fail(file, "malformed header: " + Shown.text(text.trim(), 120)
+          + "; save it with numpy.save");
     }
     if (header.fortranOrder()) {
       throw fail(file, "Fortran-order arrays are not supported; save with "
           + "numpy.save(f, numpy.ascontiguousarray(a))");
     }
     return header;
-  }
-
-  /** The header text as one short printable line (it may hold any bytes). */
-  private static String printable(String text) {
-    String shown = text.length() > 120 ? text.substring(0, 120) + "…" : text;
-    return shown.replaceAll("[^\\x20-\\x7e…]", "?");
   }
 
   private static boolean startsWithMagic(ByteBuffer b) {

@@ -5,9 +5,9 @@ import org.gio.core.vectors.VectorSet;
 /**
  * The plane of a sample's first two principal components, found by subspace (block power)
  * iteration on the centred rows: two orthonormal vectors, repeatedly multiplied by the covariance
- * (as Xᵀ(X v), never forming the d × d matrix) and re-orthonormalised. It needs O(n·d) memory and
- * time per step, where an eigendecomposition of the covariance would need d² doubles (134 MB at d
- * = 4,096), and it is a few dozen lines, so gio-io takes no matrix library for a picture.
+ * (as Xᵀ(X v), never forming the d × d matrix) and re-orthonormalised. It needs O(n·d) memory
+ * and time per step, where an eigendecomposition of the covariance would need d² doubles (134 MB
+ * at d = 4,096), and it is a few dozen lines, so gio-io takes no matrix library for a picture.
  * Deterministic: a fixed start, a fixed number of steps.
  */
 final class PrincipalPlane {
@@ -91,7 +91,7 @@ final class PrincipalPlane {
     }
   }
 
-  /** Coordinates of {@code rows} in the plane: {@code [0]} along the first component, {@code [1]} the second. */
+  /** Coordinates of {@code rows} in the plane: [0] along the first component, [1] the second. */
   double[][] project(VectorSet rows) {
     double[][] xy = new double[2][rows.size()];
     for (int r = 0; r < rows.size(); r++) {

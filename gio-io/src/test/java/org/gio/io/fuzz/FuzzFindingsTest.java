@@ -90,4 +90,19 @@ class FuzzFindingsTest {
         () -> IdxReader.read(file, ReadProgress.NONE, null));
     assertTrue(e.getMessage().contains("truncated"), e.getMessage());
   }
+
+  /** Jazzer's CSV find: a --column value (or header cell) holding a newline split the message. */
+  @Test
+  void csvColumnNameWithANewlineStaysOneLine() {
+    Path file = FuzzFiles.write("h.csv", "idx,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+    GioInputException e = assertThrows(GioInputException.class, () -> Embeddings.read(file,
+        org.gio.io.ReadOptions.defaults().withColumn("a,b,c\n1.")));
+    assertTrue(e.getMessage().contains("no column named 'a,b,c\\n1.'"), e.getMessage());
+    assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+  }
+
+  @Test
+  void aQuotedCsvCellWithANewlineStaysOneLine() {
+    badInput("i.csv", "1,2\n3,\"4\n5\"\n".getBytes(StandardCharsets.UTF_8), "not a number");
+  }
 }
