@@ -105,4 +105,23 @@ class FuzzFindingsTest {
   void aQuotedCsvCellWithANewlineStaysOneLine() {
     badInput("i.csv", "1,2\n3,\"4\n5\"\n".getBytes(StandardCharsets.UTF_8), "not a number");
   }
+
+  /** Jazzer's vocab find: a vocab.txt that is not UTF-8 threw MalformedInputException. */
+  @Test
+  void vocabularyThatIsNotUtf8() {
+    Path vocab = FuzzFiles.write("vocab.txt", new byte[] {'[', 'C', 'L', 'S', ']', '\n',
+        (byte) 0x80, ']', '\n'});
+    GioInputException e = assertThrows(GioInputException.class,
+        () -> org.gio.io.text.WordPieceTokenizer.load(vocab, true));
+    assertTrue(e.getMessage().startsWith(vocab + ": line"), e.getMessage());
+    assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
+  }
+
+  @Test
+  void vocabularyWithoutSpecialTokensNamesTheFile() {
+    Path vocab = FuzzFiles.write("vocab2.txt", "hello\nworld\n".getBytes(StandardCharsets.UTF_8));
+    GioInputException e = assertThrows(GioInputException.class,
+        () -> org.gio.io.text.WordPieceTokenizer.load(vocab, true));
+    assertTrue(e.getMessage().startsWith(vocab + ": the vocabulary has no [CLS]"), e.getMessage());
+  }
 }
