@@ -13,6 +13,10 @@ import org.gio.io.ReadOptions;
 class CsvFuzzTest {
   @FuzzTest(maxDuration = "10m")
   void csv(FuzzedDataProvider data) throws Exception {
+    check(data);
+  }
+
+  static void check(FuzzedDataProvider data) throws Exception {
     boolean tsv = data.consumeBoolean();
     ReadOptions options = ReadOptions.defaults()
         .withHeader(data.pickValue(ReadOptions.Header.values()));

@@ -12,6 +12,10 @@ import org.gio.io.idx.IdxReader;
 class IdxFuzzTest {
   @FuzzTest(maxDuration = "10m")
   void idx(FuzzedDataProvider data) throws Exception {
+    check(data);
+  }
+
+  static void check(FuzzedDataProvider data) throws Exception {
     boolean gzip = data.consumeBoolean();
     byte[] bytes = data.consumeRemainingAsBytes();
     if (gzip) {

@@ -10,6 +10,10 @@ import org.gio.io.ReadOptions;
 class JsonlFuzzTest {
   @FuzzTest(maxDuration = "10m")
   void jsonl(FuzzedDataProvider data) throws Exception {
+    check(data);
+  }
+
+  static void check(FuzzedDataProvider data) throws Exception {
     ReadOptions options = data.consumeBoolean()
         ? ReadOptions.defaults().withField(data.consumeString(8)) : ReadOptions.defaults();
     Path file = FuzzFiles.write("f.jsonl", data.consumeRemainingAsBytes());

@@ -10,6 +10,10 @@ import org.gio.io.npy.NpySource;
 class NpyFuzzTest {
   @FuzzTest(maxDuration = "10m")
   void npy(byte[] bytes) throws Exception {
+    check(bytes);
+  }
+
+  static void check(byte[] bytes) throws Exception {
     Path file = FuzzFiles.write("f.npy", bytes);
     FuzzFiles.valueOrInputError(() -> NpyReader.read(file));
     FuzzFiles.valueOrInputError(() -> {

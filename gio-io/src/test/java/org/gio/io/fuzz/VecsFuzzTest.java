@@ -10,6 +10,10 @@ import org.gio.io.vecs.VecsReader;
 class VecsFuzzTest {
   @FuzzTest(maxDuration = "10m")
   void vecs(FuzzedDataProvider data) throws Exception {
+    check(data);
+  }
+
+  static void check(FuzzedDataProvider data) throws Exception {
     VecsReader.Kind kind = data.pickValue(VecsReader.Kind.values());
     Path file = FuzzFiles.write("f." + kind.name().toLowerCase(java.util.Locale.ROOT),
         data.consumeRemainingAsBytes());

@@ -13,6 +13,10 @@ import org.gio.io.text.WordPieceTokenizer;
 class VocabFuzzTest {
   @FuzzTest(maxDuration = "10m")
   void vocab(FuzzedDataProvider data) throws Exception {
+    check(data);
+  }
+
+  static void check(FuzzedDataProvider data) throws Exception {
     String text = data.consumeString(64);
     int maxLength = data.consumeInt(0, 64);
     boolean jsonl = data.consumeBoolean();
