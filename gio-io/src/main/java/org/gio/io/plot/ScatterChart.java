@@ -3,6 +3,7 @@ package org.gio.io.plot;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.gio.core.vectors.VectorSet;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -45,9 +46,10 @@ public final class ScatterChart {
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
     chart.getStyler().setMarkerSize(5); // one size per chart in XChart
-    add(chart, "pool (sample of " + pool.size() + ")", plane, pool, POOL);
-    add(chart, "target (" + target.size() + ")", plane, target, TARGET);
-    add(chart, "selected (" + selected.size() + ")", plane, selected, SELECTED);
+    add(chart, String.format(Locale.ROOT, "pool (sample of %,d)", pool.size()), plane, pool, POOL);
+    add(chart, String.format(Locale.ROOT, "target (%,d)", target.size()), plane, target, TARGET);
+    add(chart, String.format(Locale.ROOT, "selected (%,d)", selected.size()), plane, selected,
+        SELECTED);
     return chart;
   }
 
