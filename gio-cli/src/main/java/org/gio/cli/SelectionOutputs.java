@@ -62,6 +62,18 @@ final class SelectionOutputs {
     write(out, () -> IndexFile.write(out, rows));
   }
 
+  /** Chosen pool row ids of any size, one per line. */
+  void indices(Path out, long[] ids) throws IOException {
+    write(out, () -> IndexFile.write(out, ids));
+  }
+
+  /** Chosen rows' vectors (a streamed pool), in the format of the file's extension. */
+  void vectors(Path outRows, VectorSet chosen) throws IOException {
+    if (outRows != null) {
+      write(outRows, () -> org.gio.io.Embeddings.write(outRows, chosen, null));
+    }
+  }
+
   void rows(Path outRows, EmbeddingTable pool, int[] rows) throws IOException {
     if (outRows != null) {
       write(outRows, () -> pool.writeRows(outRows, rows));
@@ -84,14 +96,23 @@ final class SelectionOutputs {
   void plot(Path plot, Selection s, VectorSet target, VectorSet pool, String title)
       throws IOException {
     if (plot != null) {
-      write(plot, () -> KlChart.write(plot, s, target, pool.select(s.selected()), title));
+      chosenPlot(plot, s, target, pool.select(s.rows()), title);
+    }
+  }
+
+  /** The plot, given the chosen rows' vectors in selection order. */
+  void chosenPlot(Path plot, Selection s, VectorSet target, VectorSet chosen, String title)
+      throws IOException {
+    if (plot != null) {
+      write(plot, () -> KlChart.write(plot, s, target, chosen, title));
     }
   }
 
   /**
    * Pool (grey), target and selected rows on the target's first two principal components.
    *
-   * @param poolRows the pool rows to draw: a seeded sample, never the whole of a large pool
+   * @param poolRows the pool rows to draw: a seeded sample (the streaming default's density
+   *     sample), never the whole of a large pool
    */
   void scatter(Path png, VectorSet poolRows, VectorSet target, VectorSet selected, String title)
       throws IOException {

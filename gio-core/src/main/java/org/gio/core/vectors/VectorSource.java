@@ -23,6 +23,34 @@ public interface VectorSource extends AutoCloseable {
    */
   void forEachChunk(int maxRows, ChunkVisitor visitor);
 
+  /**
+   * The rows with the given ids ({@code rows}: ascending, distinct, each in [0, rows())), in that
+   * order. This default makes one more pass over the source and keeps only those rows; sources
+   * with random access (a memory-mapped .npy) read just those rows.
+   */
+  default VectorSet gather(long[] rows) {
+    int d = dim();
+    float[] out = new float[Math.multiplyExact(rows.length, d)];
+    if (rows.length == 0) {
+      return VectorSet.wrap(out, 0, d);
+    }
+    int[] next = {0};
+    forEachChunk(
+        1 << 14,
+        (first, chunk) -> {
+          long end = first + chunk.size();
+          while (next[0] < rows.length && rows[next[0]] < end) {
+            int r = (int) (rows[next[0]] - first);
+            System.arraycopy(chunk.data(), chunk.offset(r), out, next[0] * d, d);
+            next[0]++;
+          }
+        });
+    if (next[0] != rows.length) {
+      throw new IllegalArgumentException("row " + rows[next[0]] + " is not in a source of " + rows() + " rows");
+    }
+    return VectorSet.wrap(out, rows.length, d);
+  }
+
   /** Releases files or mappings; the default does nothing. */
   @Override
   default void close() {}

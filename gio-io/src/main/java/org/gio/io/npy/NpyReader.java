@@ -37,8 +37,8 @@ public final class NpyReader {
       long cols = header.shape()[1];
       long values = rows * cols; // no overflow: readHeader checked the bytes against the file
       if (values > Integer.MAX_VALUE - 8) {
-        throw fail(file, rows + " × " + cols + " values do not fit one array; quantize or split "
-            + "the pool");
+        throw fail(file, rows + " × " + cols + " values do not fit one array in memory; the default "
+            + "'gio select' (without --faithful or --quantize) streams .npy pools of any size");
       }
       float[] data = new float[(int) values];
       channel.position(header.dataOffset());

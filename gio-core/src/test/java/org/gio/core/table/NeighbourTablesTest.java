@@ -1,0 +1,144 @@
+package org.gio.core.table;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.gio.core.GioInputException;
+import org.gio.core.vectors.ScalarVectorOps;
+import org.gio.core.vectors.VectorSet;
+import org.gio.core.vectors.VectorSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class NeighbourTablesTest {
+  static final NeighbourTableBuilder SCALAR = new BlockedNeighbourTableBuilder(new ScalarVectorOps());
+
+  /** Rows far from the origin with near-ties: the Gram form alone would misorder them. */
+  static VectorSet offsetRows(int n, int d, long seed, double offset, double spread) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[] x = new float[n * d];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) (offset + spread * r.nextGaussian());
+    }
+    return VectorSet.wrap(x, n, d);
+  }
+
+  /** The reference: every pair's exact distance, sorted by (distance, id), first L. */
+  static void assertBruteForce(PartialTable table, VectorSet pool, VectorSet target, int depth) {
+    int l = Math.min(depth, pool.size());
+    for (int t = 0; t < target.size(); t++) {
+      final int tt = t;
+      double[] dist = new double[pool.size()];
+      for (int g = 0; g < pool.size(); g++) {
+        dist[g] = ExactDistance.squared(pool.data(), pool.offset(g), target.data(), target.offset(tt), pool.dim());
+      }
+      Integer[] order = IntStream.range(0, pool.size()).boxed().toArray(Integer[]::new);
+      Arrays.sort(order, Comparator.<Integer>comparingDouble(g -> dist[g]).thenComparingInt(g -> g));
+      long[] want = new long[l];
+      double[] wantD = new double[l];
+      for (int j = 0; j < l; j++) {
+        want[j] = order[j];
+        wantD[j] = dist[order[j]];
+      }
+      assertArrayEquals(want, table.ids(t), "target row " + t);
+      assertArrayEquals(wantD, table.distances(t), "target row " + t);
+    }
+  }
+
+  @ParameterizedTest(name = "d={0} pool={1} target={2} L={3} threads={4}")
+  @CsvSource({
+    "1, 300, 20, 16, 1",
+    "1, 300, 20, 16, 2",
+    "7, 1000, 37, 32, 2",
+    "17, 2500, 25, 64, 1",
+    "17, 2500, 25, 64, 2",
+    "769, 700, 9, 128, 2",
+    "5, 50, 12, 128, 2", // L ≥ pool size, pool smaller than one block
+    "3, 10, 4, 10, 1",
+  })
+  void equalsBruteForce(int d, int poolSize, int targetSize, int depth, int threads) {
+    VectorSet pool = offsetRows(poolSize, d, 11 + d, 30, 1);
+    VectorSet target = offsetRows(targetSize, d, 97 + d, 30, 1);
+    PartialTable table = NeighbourTables.scan(SCALAR, VectorSource.of(pool), target, depth, threads);
+    assertBruteForce(table, pool, target, depth);
+  }
+
+  @Test
+  void duplicatedRowsTieByRowId() {
+    VectorSet base = offsetRows(40, 6, 5, 0, 1);
+    int[] rows = new int[400];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = i % 40; // every vector ten times
+    }
+    VectorSet pool = base.select(rows);
+    VectorSet target = base.select(new int[] {0, 3, 7});
+    PartialTable table = NeighbourTables.scan(SCALAR, VectorSource.of(pool), target, 25, 2);
+    assertBruteForce(table, pool, target, 25);
+    // target row 0's nearest rows are its ten copies, at distance 0, in id order
+    assertArrayEquals(new long[] {0, 40, 80, 120, 160, 200, 240, 280, 320, 360},
+        Arrays.copyOf(table.ids(0), 10));
+  }
+
+  @Test
+  void sameTableWhateverTheSplitAndMergeOrder() {
+    VectorSet pool = offsetRows(3000, 13, 3, 5, 2);
+    VectorSet target = offsetRows(30, 13, 4, 5, 2);
+    NeighbourTableBuilder.Scan a = SCALAR.start(target, 50);
+    NeighbourTableBuilder.Scan b = a.fork();
+    NeighbourTableBuilder.Scan c = a.fork();
+    a.add(0, pool, 0, 1000);
+    b.add(0, pool, 1000, 2100);
+    long[] ids = LongsFrom(2100, 3000);
+    c.add(ids, pool.select(IntStream.range(2100, 3000).toArray()));
+    PartialTable forward = new PartialTable(30, 50).merge(a.table()).merge(b.table()).merge(c.table());
+    PartialTable backward = new PartialTable(30, 50).merge(c.table()).merge(b.table()).merge(a.table());
+    PartialTable whole = NeighbourTables.scan(SCALAR, VectorSource.of(pool), target, 50, 1);
+    for (int t = 0; t < 30; t++) {
+      assertArrayEquals(whole.ids(t), forward.ids(t));
+      assertArrayEquals(whole.ids(t), backward.ids(t));
+      assertArrayEquals(whole.distances(t), backward.distances(t));
+    }
+  }
+
+  private static long[] LongsFrom(int from, int to) {
+    return java.util.stream.LongStream.range(from, to).toArray();
+  }
+
+  @Test
+  void buildGathersListedRowsAndSample() {
+    VectorSet pool = offsetRows(2000, 8, 21, 0, 1);
+    VectorSet target = offsetRows(10, 8, 22, 0, 1);
+    long[] sample = {3, 17, 1999};
+    NeighbourTable table = NeighbourTables.build(SCALAR, VectorSource.of(pool), target, 20, sample, 2);
+    assertEquals(2000, table.poolRows());
+    assertEquals(20, table.depth());
+    for (int t = 0; t < 10; t++) {
+      for (int j = 0; j < 20; j++) {
+        int i = table.listedIndex(t, j);
+        assertEquals(table.id(t, j), table.listedId(i));
+        assertArrayEquals(pool.row((int) table.id(t, j)), table.listed().row(i));
+      }
+    }
+    for (int i = 0; i < sample.length; i++) {
+      assertArrayEquals(pool.row((int) sample[i]), table.sample().row(i));
+    }
+    assertTrue(table.listed().size() <= 200);
+  }
+
+  @Test
+  void nanInPoolNamesTheRow() {
+    VectorSet pool = offsetRows(5000, 4, 1, 0, 1);
+    pool.data()[4321 * 4 + 2] = Float.NaN;
+    VectorSet target = offsetRows(5, 4, 2, 0, 1);
+    GioInputException e = assertThrows(GioInputException.class,
+        () -> NeighbourTables.scan(SCALAR, VectorSource.of(pool), target, 8, 2));
+    assertTrue(e.getMessage().startsWith("row 4321, column 2 is NaN"), e.getMessage());
+  }
+}
