@@ -74,7 +74,7 @@ final class SelectCommand implements Callable<Integer> {
   @Option(names = "--plot", paramLabel = "FILE.png", description = "PNG chart of KL per selected row; for 2-D data also target vs selected.")
   Path plot;
 
-  @Option(names = "--plot-scatter", paramLabel = "FILE.png", description = "PNG of pool (grey, a sample of " + SCATTER_POOL_ROWS + " rows), target and selected rows on the target's first two principal components, for any dimension.")
+  @Option(names = "--plot-scatter", paramLabel = "FILE.png", description = "PNG of pool (grey, a seeded sample), target and selected rows on the target's first two principal components, for any dimension.")
   Path plotScatter;
 
   @Option(names = "--backend", paramLabel = "NAME", description = "Compute backend (default: the best available; see 'gio backends').")
