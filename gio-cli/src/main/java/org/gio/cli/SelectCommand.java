@@ -10,7 +10,10 @@ import org.gio.core.backend.Backends;
 import org.gio.core.select.GioConfig;
 import org.gio.core.select.GioSelector;
 import org.gio.core.select.Selection;
+import org.gio.core.vectors.RowSample;
+import org.gio.core.vectors.VectorSet;
 import org.gio.io.EmbeddingTable;
+import org.gio.io.plot.KlChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +53,9 @@ import picocli.CommandLine.Spec;
       "4 interrupted by SIGINT/SIGTERM with --checkpoint (the checkpoint is written; rerun with --resume)."
     })
 final class SelectCommand implements Callable<Integer> {
+  /** Pool rows drawn grey by --plot-scatter: enough to show the pool's shape, few enough to see. */
+  static final int SCATTER_POOL_ROWS = 5_000;
+
   @Spec CommandSpec spec;
 
   @Option(names = "--pool", paramLabel = "FILE", description = "Candidate pool G (rows × dimensions); or --pool-text.")
@@ -72,6 +78,9 @@ final class SelectCommand implements Callable<Integer> {
 
   @Option(names = "--plot", paramLabel = "FILE.png", description = "PNG chart of KL per selected row; for 2-D data also target vs selected.")
   Path plot;
+
+  @Option(names = "--plot-scatter", paramLabel = "FILE.png", description = "PNG of pool (grey, a seeded sample), target and selected rows on the target's first two principal components, for any dimension.")
+  Path plotScatter;
 
   @Option(names = "--backend", paramLabel = "NAME", description = "Compute backend (default: the best available; see 'gio backends').")
   String backend;
@@ -109,7 +118,8 @@ final class SelectCommand implements Callable<Integer> {
           + "exact neighbour table built in one pass, so drop --index");
     }
     checkpoint.validate(spec, config, quantize.active(), method.dsir() || method.retrieval());
-    OutputPaths.check(SelectionOutputs.paths(out, outRows, report, plot, text.outLines, checkpoint.file),
+    OutputPaths.check(SelectionOutputs.paths(out, outRows, report, plot, plotScatter,
+            text.outLines, checkpoint.file),
         pool, target, init, text.poolText, text.targetText, quantize.saved);
     if (method.dsir()) {
       return DsirRun.run(method, text, options.seed, out, report, spec.commandLine().getErr(), quiet);
@@ -164,7 +174,14 @@ final class SelectCommand implements Callable<Integer> {
     outputs.indices(out, rows);
     outputs.rows(outRows, poolTable, rows);
     outputs.lines(text, rows);
-    outputs.plot(plot, selection, plan.target, plan.pool);
+    String title = KlChart.title(rows.length, poolTable.vectors().size(), selection.stopReason());
+    outputs.plot(plot, selection, plan.target, plan.pool, title);
+    if (plotScatter != null) {
+      VectorSet pool = poolTable.vectors();
+      VectorSet poolSample = pool.select(RowSample.sorted(pool.size(), SCATTER_POOL_ROWS,
+          config.seed() ^ 0x5CA77E4L)); // salted: independent of the selection's own draws
+      outputs.scatter(plotScatter, poolSample, targetTable.vectors(), pool.select(rows), title);
+    }
     Map<String, Double> ioMillis = new LinkedHashMap<>();
     ioMillis.put("read", inputs.nanos() / 1e6);
     ioMillis.put("write", (System.nanoTime() - writeStart) / 1e6); // outputs before the report
@@ -201,7 +218,10 @@ final class SelectCommand implements Callable<Integer> {
     SelectionOutputs outputs = new SelectionOutputs();
     outputs.indices(out, r.selection().selected());
     outputs.vectors(outRows, r.chosenVectors());
-    outputs.chosenPlot(plot, r.selection(), targetTable.vectors(), r.chosenVectors());
+    String title = KlChart.title(r.selection().size(), r.poolRows(), r.selection().stopReason());
+    outputs.chosenPlot(plot, r.selection(), targetTable.vectors(), r.chosenVectors(), title);
+    outputs.scatter(plotScatter, r.table().sample(), targetTable.vectors(), r.chosenVectors(),
+        title); // the density filter's seeded pool sample: grey points without a second pass
     Map<String, Double> ioMillis = new LinkedHashMap<>();
     ioMillis.put("read", inputs.nanos() / 1e6);
     ioMillis.put("write", (System.nanoTime() - writeStart) / 1e6);
@@ -220,6 +240,7 @@ final class SelectCommand implements Callable<Integer> {
     backends.put("compute", selector.ops().name());
     backends.put("index", selector.indexFactory().name());
     backends.put("table", selector.tableBuilder().name());
+    backends.put("kernels", selector.ops().description());
     return backends;
   }
 

@@ -59,15 +59,24 @@ public final class WordPieceTokenizer {
   /** Reads a vocabulary file: one token per line, the id being the 0-based line number. */
   public static WordPieceTokenizer load(Path vocabFile, boolean lowerCase) throws IOException {
     Map<String, Integer> vocab = new HashMap<>();
+    int id = 0;
     try (BufferedReader r = Files.newBufferedReader(vocabFile, StandardCharsets.UTF_8)) {
       String line;
-      int id = 0;
       while ((line = r.readLine()) != null) {
         vocab.putIfAbsent(line.strip(), id++);
       }
+    } catch (java.nio.charset.CharacterCodingException e) { // found by VocabFuzzTest
+      throw new GioInputException(vocabFile + ": line " + (id + 1) + ": not UTF-8 text; a "
+          + "vocab.txt is UTF-8, one token per line");
     }
     if (vocab.isEmpty()) {
       throw new GioInputException(vocabFile + ": empty vocabulary");
+    }
+    for (String token : new String[] {"[CLS]", "[SEP]", "[UNK]"}) {
+      if (!vocab.containsKey(token)) {
+        throw new GioInputException(vocabFile + ": the vocabulary has no " + token
+            + " token; is it a BERT WordPiece vocab.txt?");
+      }
     }
     return new WordPieceTokenizer(vocab, lowerCase);
   }
