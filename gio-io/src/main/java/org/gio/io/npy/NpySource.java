@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.gio.core.GioInputException;
 import org.gio.core.vectors.VectorSet;
 import org.gio.core.vectors.VectorSource;
 import org.gio.io.internal.SourceFiles;
