@@ -64,14 +64,12 @@ final class PreparedRows {
       Dataset<Row> prepared = data.select(vector, data.col(VectorColumn.quoted(idColumn)).cast(DataTypes.LongType).as("id"));
       return new PreparedRows(what, column, idColumn, data, prepared, new PoolRows(what, column, d, null), -1);
     }
-    Dataset<Row> prepared;
-    try {
-      prepared = data.select(vector, functions.col(FILE_PATH), functions.col(SPLIT_START));
-    } catch (Exception e) { // Spark's AnalysisException: no _metadata on this plan
+    if (!fromFiles(data)) {
       throw new GioInputException(
           what + ": the rows do not come straight from files, so they cannot be numbered by file and position;"
               + " name an id column (--id)");
     }
+    Dataset<Row> prepared = data.select(vector, functions.col(FILE_PATH), functions.col(SPLIT_START));
     List<Row> splits = prepared.groupBy(functions.col("file_path"), functions.col("file_block_start")).count().collectAsList();
     List<Row> sorted = new ArrayList<>(splits);
     sorted.sort(Comparator.<Row, String>comparing(r -> r.getString(0)).thenComparingLong(r -> r.getLong(1)));
@@ -82,6 +80,16 @@ final class PreparedRows {
       next += split.getLong(2);
     }
     return new PreparedRows(what, column, null, data, prepared, new PoolRows(what, column, d, offsets), next);
+  }
+
+  /** Whether {@code data} has Spark's file {@code _metadata} columns (rows read from files). */
+  static boolean fromFiles(Dataset<Row> data) {
+    try {
+      data.select(functions.col(FILE_PATH), functions.col(SPLIT_START));
+      return true;
+    } catch (Exception e) { // Spark's AnalysisException: no _metadata on this plan
+      return false;
+    }
   }
 
   /** The prepared rows as Spark's binary rows, for the scan and fetch tasks. */

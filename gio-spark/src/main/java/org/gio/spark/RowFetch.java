@@ -10,7 +10,8 @@ import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * The second job's task: the vectors of the wanted rows (the table's listed rows and the density
- * sample) that lie in this partition, as one {@link Rows} batch.
+ * sample; every row when {@code wanted} is null) that lie in this partition, as one {@link Rows}
+ * batch.
  */
 final class RowFetch implements FlatMapFunction<Iterator<InternalRow>, RowFetch.Rows> {
   private static final long serialVersionUID = 1L;
@@ -28,13 +29,13 @@ final class RowFetch implements FlatMapFunction<Iterator<InternalRow>, RowFetch.
 
   @Override
   public Iterator<Rows> call(Iterator<InternalRow> partition) {
-    long[] want = wanted.value();
+    long[] want = wanted == null ? null : wanted.value();
     int d = rows.dim();
     long[][] ids = {new long[16]};
     float[][] data = {new float[16 * d]};
     int[] n = {0};
     rows.forEach(partition, (id, vector) -> {
-      if (Arrays.binarySearch(want, id) < 0) {
+      if (want != null && Arrays.binarySearch(want, id) < 0) {
         return;
       }
       if (n[0] == ids[0].length) {
