@@ -75,7 +75,7 @@ public final class SparkNeighbourTables {
     long[] ranks = sampleRanks.apply(poolRows);
     long[] sampleIds = rows.addedIds() ? ranks : idsAtRanks(rows, ranks);
     long[] union = LongStream.concat(Arrays.stream(listed), Arrays.stream(sampleIds)).sorted().distinct().toArray();
-    float[] vectors = fetch(jsc, rows, union);
+    float[] vectors = Jobs.described(spark, Jobs.FETCH, () -> fetch(jsc, rows, union));
     NeighbourTable table = NeighbourTable.assemble(
         merged.table, poolRows, pick(vectors, union, listed, rows.dim()), sampleIds, pick(vectors, union, sampleIds, rows.dim()));
     return new Built(table, merged.builder, scanMillis, (System.nanoTime() - start) / 1e6);
@@ -86,7 +86,9 @@ public final class SparkNeighbourTables {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<float[]> x = jsc.broadcast(Arrays.copyOf(target.data(), target.size() * target.dim()));
     try {
-      return rows.internalRows().mapPartitions(new PartitionScan(rows.reader, x, depth, backend)).treeReduce(PartitionTable::merge, 2);
+      return Jobs.described(spark, Jobs.SCAN, () -> rows.internalRows()
+          .mapPartitions(new PartitionScan(rows.reader, x, depth, backend))
+          .treeReduce(PartitionTable::merge, 2));
     } finally {
       x.destroy();
     }
