@@ -39,6 +39,11 @@ final class QuantizeOptions {
       description = "Reuse a pool quantization saved by 'gio quantize' instead of --quantize.")
   Path saved;
 
+  /** Whether any quantization was asked for. */
+  boolean active() {
+    return clusters != null || targetClusters != null || saved != null;
+  }
+
   /** What the selection runs on, and how its result maps back to pool rows. */
   final class Plan {
     final VectorSet pool;
@@ -57,12 +62,12 @@ final class QuantizeOptions {
     /** Pool rows to output: the selection itself, or its chosen centroids exploded. */
     int[] rows(Selection s) {
       if (quantization == null) {
-        return s.selected();
+        return s.rows();
       }
-      int[] rows = Explosion.explode(quantization, s.selected());
+      int[] rows = Explosion.explode(quantization, s.rows());
       if (err != null) {
         err.printf("gio: %d chosen centroids explode to %d pool rows%n",
-            Explosion.distinct(s.selected()).length, rows.length);
+            Explosion.distinct(s.rows()).length, rows.length);
         err.flush();
       }
       return rows;
@@ -75,7 +80,7 @@ final class QuantizeOptions {
         return SelectionReport.toJson(s, config, backends, inputs, ioMillis);
       }
       return QuantizedReport.toJson(s, config, backends, inputs, quantization,
-          Explosion.explode(quantization, s.selected()), info, ioMillis);
+          Explosion.explode(quantization, s.rows()), info, ioMillis);
     }
 
   }

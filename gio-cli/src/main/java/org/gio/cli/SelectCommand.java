@@ -91,6 +91,11 @@ final class SelectCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     text.validate(spec, pool, target, init);
     GioConfig config = quality.apply(options.toConfig(), spec);
+    if (index != null && !index.equals("exact") && config.shortlist() == org.gio.core.select.Shortlist.GAIN) {
+      throw new ParameterException(spec.commandLine(), "--index " + index + " searches the pool in the "
+          + "published loop only (--faithful, or --shortlist nearest); the default selection reads an "
+          + "exact neighbour table built in one pass, so drop --index");
+    }
     OutputPaths.check(SelectionOutputs.paths(out, outRows, report, plot, text.outLines),
         pool, target, init, text.poolText, text.targetText, quantize.saved);
     if (!text.active()) {
@@ -100,6 +105,9 @@ final class SelectCommand implements Callable<Integer> {
 
     ProgressBar progress = ProgressBar.forTerminal(spec.commandLine().getErr(), quiet);
     InputFiles inputs = new InputFiles(inputOptions.toReadOptions(), progress);
+    if (StreamedSelection.applies(config, pool, inputOptions.toReadOptions(), text.active(), quantize.active())) {
+      return streamed(injector.getInstance(GioSelector.class), inputs, progress, config);
+    }
     TextInputOptions.Embedded embedded =
         text.active() ? text.embed(spec.commandLine().getErr(), quiet) : null;
     EmbeddingTable poolTable = embedded != null ? embedded.poolTable() : inputs.read(pool);
@@ -137,10 +145,33 @@ final class SelectCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** The default selection on a .npy pool read once into a neighbour table (never loaded). */
+  private Integer streamed(GioSelector selector, InputFiles inputs, ProgressBar progress, GioConfig config)
+      throws java.io.IOException {
+    EmbeddingTable targetTable = inputs.read(target);
+    EmbeddingTable initTable = inputs.read(init);
+    InputFiles.sameDimension(targetTable, initTable);
+    InputFiles.moreRowsThanK(targetTable, config.k());
+    StreamedSelection.Result r = StreamedSelection.run(selector, pool, targetTable, initTable, config,
+        Listeners.of(progress, new StatusLine(spec, quiet)));
+    long writeStart = System.nanoTime();
+    SelectionOutputs outputs = new SelectionOutputs();
+    outputs.indices(out, r.selection().selected());
+    outputs.vectors(outRows, r.chosenVectors());
+    outputs.chosenPlot(plot, r.selection(), targetTable.vectors(), r.chosenVectors());
+    Map<String, Double> ioMillis = new LinkedHashMap<>();
+    ioMillis.put("read", inputs.nanos() / 1e6);
+    ioMillis.put("write", (System.nanoTime() - writeStart) / 1e6);
+    outputs.report(report, org.gio.io.report.SelectionReport.toJson(r.selection(), config,
+        backends(selector), StreamedSelection.describe(pool, r, targetTable, initTable), ioMillis));
+    return ExitCodes.OK;
+  }
+
   private static Map<String, String> backends(GioSelector selector) {
     Map<String, String> backends = new LinkedHashMap<>();
     backends.put("compute", selector.ops().name());
     backends.put("index", selector.indexFactory().name());
+    backends.put("table", selector.tableBuilder().name());
     return backends;
   }
 

@@ -61,6 +61,18 @@ final class SelectionOutputs {
     write(out, () -> IndexFile.write(out, rows));
   }
 
+  /** Chosen pool row ids of any size, one per line. */
+  void indices(Path out, long[] ids) throws IOException {
+    write(out, () -> IndexFile.write(out, ids));
+  }
+
+  /** Chosen rows' vectors (a streamed pool), in the format of the file's extension. */
+  void vectors(Path outRows, VectorSet chosen) throws IOException {
+    if (outRows != null) {
+      write(outRows, () -> org.gio.io.Embeddings.write(outRows, chosen, null));
+    }
+  }
+
   void rows(Path outRows, EmbeddingTable pool, int[] rows) throws IOException {
     if (outRows != null) {
       write(outRows, () -> pool.writeRows(outRows, rows));
@@ -82,7 +94,14 @@ final class SelectionOutputs {
 
   void plot(Path plot, Selection s, VectorSet target, VectorSet pool) throws IOException {
     if (plot != null) {
-      write(plot, () -> KlChart.write(plot, s, target, pool.select(s.selected())));
+      chosenPlot(plot, s, target, pool.select(s.rows()));
+    }
+  }
+
+  /** The plot, given the chosen rows' vectors in selection order. */
+  void chosenPlot(Path plot, Selection s, VectorSet target, VectorSet chosen) throws IOException {
+    if (plot != null) {
+      write(plot, () -> KlChart.write(plot, s, target, chosen));
     }
   }
 

@@ -141,11 +141,11 @@ class CommandErrorsTest {
 
   @Test
   void laterWriteFailureRemovesEarlierOutputs() throws IOException {
-    org.gio.core.select.Selection s = new org.gio.core.select.Selection(new int[] {1},
-        new double[] {1}, new double[0], 2, Double.NaN, "max_iter", new int[0], 1, 0, 1,
+    org.gio.core.select.Selection s = new org.gio.core.select.Selection(new long[] {1},
+        new double[] {1}, new double[0], 2, Double.NaN, "max_iter", new long[0], 1, 0, 1,
         new org.gio.core.select.Selection.Timings(0, 0, 0, 0, 0));
     SelectionOutputs outputs = new SelectionOutputs();
-    outputs.indices(out, s.selected());
+    outputs.indices(out, s.rows());
     assertTrue(Files.exists(out));
     Path lost = dir.resolve("vanished").resolve("report.json"); // folder gone after the checks
     org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> outputs.report(lost,

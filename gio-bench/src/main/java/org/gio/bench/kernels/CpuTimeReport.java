@@ -132,12 +132,12 @@ public final class CpuTimeReport {
         throw new IllegalStateException("expected 300 points, got " + s.size());
       }
       if (first == null) {
-        first = s.selected();
-      } else if (!Arrays.equals(first, s.selected())) {
+        first = s.rows();
+      } else if (!Arrays.equals(first, s.rows())) {
         throw new IllegalStateException("runs disagree");
       }
       System.out.printf(Locale.ROOT, "run %d: wall %.0f ms, cpu %.0f ms, first rows %s%n", i,
-          wall[i], cpu[i], Arrays.toString(Arrays.copyOf(s.selected(), 5)));
+          wall[i], cpu[i], Arrays.toString(Arrays.copyOf(s.rows(), 5)));
     }
     System.out.printf(Locale.ROOT, "300 iterations: first (cold) wall %.0f ms cpu %.0f ms;"
         + " best wall %.0f ms, best cpu %.0f ms%n", wall[0], cpu[0], min(wall), min(cpu));

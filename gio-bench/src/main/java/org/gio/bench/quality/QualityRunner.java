@@ -142,7 +142,7 @@ public final class QualityRunner {
       long t = System.nanoTime();
       Selection s = selector.select(task.pool(), task.target(), v.getValue());
       double sec = (System.nanoTime() - t) / 1e9;
-      rows.add(scored(task, v.getKey(), true, s.selected(), sec, s.stopReason(), selectionsDir));
+      rows.add(scored(task, v.getKey(), true, s.rows(), sec, s.stopReason(), selectionsDir));
       if (v.getKey().equals("gio default")) {
         defaultSize = s.size();
       }
@@ -168,7 +168,7 @@ public final class QualityRunner {
       String suffix = n == defaultSize ? " @default size" : "";
       long t = System.nanoTime();
       Selection f = selector.select(task.pool(), task.target(), GioVariants.faithfulBudget(n));
-      rows.add(scored(task, "faithful budget" + suffix, false, f.selected(), (System.nanoTime() - t) / 1e9, f.stopReason(), n == defaultSize ? selectionsDir : null));
+      rows.add(scored(task, "faithful budget" + suffix, false, f.rows(), (System.nanoTime() - t) / 1e9, f.stopReason(), n == defaultSize ? selectionsDir : null));
       t = System.nanoTime();
       int[] near = Baselines.nearest(task.pool(), task.target(), n);
       rows.add(scored(task, "nearest retrieval" + suffix, false, near, (System.nanoTime() - t) / 1e9, "", n == defaultSize ? selectionsDir : null));

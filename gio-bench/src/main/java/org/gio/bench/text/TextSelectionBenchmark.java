@@ -76,7 +76,7 @@ public final class TextSelectionBenchmark {
       long start = System.nanoTime();
       Selection s = selector.select(p, t, config);
       double secs = (System.nanoTime() - start) / 1e9;
-      int[] chosen = distinct(s.selected());
+      int[] chosen = distinct(s.rows());
       int n = chosen.length;
       double gio = precision(chosen, inDomain);
       double retrieval = precision(retrieve(p, t, n), inDomain);

@@ -5,6 +5,7 @@ import static org.gio.core.objective.ExactKthNeighbourSearch.kthSmallest;
 import java.util.Arrays;
 import org.gio.core.objective.ClippedDistance;
 import org.gio.core.objective.Target;
+import org.gio.core.table.NeighbourTable;
 import org.gio.core.vectors.RowSample;
 import org.gio.core.vectors.VectorOps;
 import org.gio.core.vectors.VectorSet;
@@ -48,11 +49,14 @@ import org.gio.core.vectors.VectorSet;
 final class DensityRatioPenalty {
   private final VectorOps ops;
   private final Target target;
+  /** The rows candidates are named by: the pool, or a neighbour table's listed rows. */
   private final VectorSet pool;
+  /** Candidate row → its pool id; null when candidates are the pool's own rows. */
+  private final NeighbourTable table;
   /** The pool rows ν^G_K is measured against: the pool itself, or a seeded sample of it. */
   private final VectorSet reference;
-  /** Pool row numbers of the reference rows, ascending; null when the reference is the pool. */
-  private final int[] sampled;
+  /** Pool ids of the reference rows, ascending; null when the reference is {@code pool} itself. */
+  private final long[] sampled;
   private final double lambda;
   private final double tau;
   private final boolean relative;
@@ -86,12 +90,36 @@ final class DensityRatioPenalty {
       double quantile,
       int sample,
       long seed) {
+    this(ops, target, pool, null, lambda, tau, relative, quantile,
+        lambda != 0 && sample > 0 && sample < pool.size()
+            ? RowSample.sorted((long) pool.size(), sample, sampleSeed(seed))
+            : null);
+  }
+
+  /**
+   * Candidates are {@code table}'s listed rows (by dense index) and the reference is the table's
+   * density sample ({@link #sampleIds}), M its pool's row count: nothing pool-sized is held.
+   */
+  DensityRatioPenalty(
+      VectorOps ops, Target target, NeighbourTable table, double lambda, double tau, boolean relative, double quantile) {
+    this(ops, target, table.listed(), table, lambda, tau, relative, quantile, table.sampleIds());
+  }
+
+  private DensityRatioPenalty(
+      VectorOps ops, Target target, VectorSet pool, NeighbourTable table, double lambda, double tau,
+      boolean relative, double quantile, long[] sampled) {
     this.quantile = quantile;
-    if (lambda != 0 && sample > 0 && sample < pool.size()) {
-      this.sampled = RowSample.sorted(pool.size(), sample, seed ^ SAMPLE_SALT);
-      this.reference = pool.select(sampled);
+    this.table = table;
+    this.sampled = sampled;
+    if (table != null) {
+      this.reference = table.sample();
+    } else if (sampled != null) {
+      int[] rows = new int[sampled.length];
+      for (int i = 0; i < rows.length; i++) {
+        rows[i] = (int) sampled[i];
+      }
+      this.reference = pool.select(rows);
     } else {
-      this.sampled = null;
       this.reference = pool;
     }
     this.relative = relative;
@@ -102,6 +130,25 @@ final class DensityRatioPenalty {
     this.tau = tau;
     this.cache = lambda == 0 ? new double[0] : new double[pool.size()];
     Arrays.fill(cache, Double.NaN);
+  }
+
+  /**
+   * The density sample's pool ids for a pool of {@code poolRows} rows (ascending): S rows drawn
+   * with the salted config seed, every row when S = 0 or S ≥ M, none when the term is off. The one
+   * draw both the in-memory and the table path use, so they measure against the same rows.
+   */
+  static long[] sampleIds(long poolRows, double lambda, int sample, long seed) {
+    if (lambda == 0) {
+      return new long[0];
+    }
+    if (sample == 0 || sample >= poolRows) {
+      return java.util.stream.LongStream.range(0, poolRows).toArray();
+    }
+    return RowSample.sorted(poolRows, sample, sampleSeed(seed));
+  }
+
+  private static long sampleSeed(long seed) {
+    return seed ^ SAMPLE_SALT;
   }
 
   /**
@@ -189,7 +236,8 @@ final class DensityRatioPenalty {
     int k = target.k();
     int bigK = poolOrder(k, size, target.size());
     ops.squaredDistances(pool.data(), pool.offset(row), reference, referenceSquared);
-    int self = sampled == null ? row : Arrays.binarySearch(sampled, row);
+    long id = table == null ? row : table.listedId(row);
+    int self = sampled == null ? row : Arrays.binarySearch(sampled, id);
     if (self >= 0) {
       referenceSquared[self] = Double.POSITIVE_INFINITY; // "other" pool rows
     }
@@ -247,9 +295,9 @@ final class DensityRatioPenalty {
   }
 
   /** The pool rows of the reference sample, ascending (all rows when it is the whole pool). */
-  int[] referenceRows() {
+  long[] referenceRows() {
     if (sampled == null) {
-      int[] all = new int[pool.size()];
+      long[] all = new long[pool.size()];
       Arrays.setAll(all, i -> i);
       return all;
     }

@@ -3,6 +3,7 @@ package org.gio.core.select;
 import java.util.Arrays;
 import org.gio.core.objective.ClippedDistance;
 import org.gio.core.objective.Coverage;
+import org.gio.core.table.NeighbourTable;
 import org.gio.core.vectors.VectorOps;
 import org.gio.core.vectors.VectorSet;
 
@@ -34,8 +35,8 @@ import org.gio.core.vectors.VectorSet;
  * A(W ∪ {g}) − A(W) over all target rows; the selector ranks the shortlist and runs the exact stop
  * on it (with from = k it is exactly KL_exact's change).
  *
- * <p>The table holds, for every target row, its L nearest pool rows and their distances (computed
- * once, n·M·d), and the inverse lists (pool row → the target rows that list it). gain(g) is kept
+ * <p>The table holds, for every target row, its L nearest pool rows and their distances (a {@link
+ * NeighbourTable}, built in one pass over the pool), and the inverse lists (pool row → the target rows that list it). gain(g) is kept
  * for every listed pool row and updated incrementally: adding a row changes ν only for the target
  * rows it is close to, and only the L entries of those rows change. Picking the shortlist is a scan
  * of the listed rows. The kept gain is exact for every target row whose ν_k(i) is at most its L-th
@@ -48,8 +49,8 @@ import org.gio.core.vectors.VectorSet;
  */
 final class GainShortlist {
   /** Listed pool rows per target row: enough for the depth retrieval reaches at useful sizes. */
-  static int depth(int candidates, int poolSize) {
-    return Math.min(poolSize, Math.max(64, 4 * candidates));
+  static int depth(int candidates, long poolSize) {
+    return (int) Math.min(poolSize, Math.max(64, 4 * candidates));
   }
 
   private final VectorOps ops;
@@ -57,17 +58,14 @@ final class GainShortlist {
   private final int n;
   private final int k;
   private final int depth;
-  /** Target row i's listed pool rows (ascending distance) at [i·L, (i+1)·L). */
+  /** Target row i's listed rows (dense listed indices, ascending distance) at [i·L, (i+1)·L). */
   private final int[] listRow;
   /** log δ of those entries. */
   private final double[] listLog;
-  /** Pool row → index into the listed-row arrays, or −1 when no target row lists it. */
-  private final int[] slot;
-  /** The distinct listed pool rows, ascending. */
-  private final int[] rows;
   private final int[] inverseStart;
   private final int[] inverseTarget;
   private final double[] inverseLog;
+  /** Per listed row (its dense index): the gain, and whether it left the pool. */
   private final double[] gain;
   private final boolean[] taken;
   /** Per target row i: log ν_j(i), j = 1..k, capped at R, at [i·k, (i+1)·k). */
@@ -83,18 +81,11 @@ final class GainShortlist {
   private int selected;
 
   /**
-   * Builds the table for {@code pool} and {@code target}, with W's current coverage (its size
-   * {@code selected}).
+   * The gains of {@code table}'s listed rows (rows are named by their dense listed index, see
+   * {@link NeighbourTable#listed()}), with W's current coverage (its size {@code selected}).
    */
   GainShortlist(
-      VectorOps ops,
-      VectorSet pool,
-      VectorSet target,
-      int k,
-      int from,
-      int depth,
-      Coverage w,
-      int selected) {
+      VectorOps ops, NeighbourTable table, VectorSet target, int k, int from, Coverage w, int selected) {
     this.ops = ops;
     this.target = target;
     this.from = from;
@@ -102,130 +93,45 @@ final class GainShortlist {
     this.scale = (double) target.dim() / target.size();
     this.squared = new double[target.size()];
     this.k = k;
-    this.depth = Math.min(depth, pool.size());
+    this.depth = table.depth();
     this.selected = selected;
-    int m = pool.size();
-    listRow = new int[n * this.depth];
-    listLog = new double[n * this.depth];
-    double[] all = new double[m];
-    double[] heapD = new double[this.depth];
-    int[] heapR = new int[this.depth];
+    int listed = table.listed().size();
+    listRow = new int[n * depth];
+    listLog = new double[n * depth];
     double cap = 0;
+    int[] count = new int[listed];
     for (int i = 0; i < n; i++) {
-      ops.squaredDistances(target.data(), target.offset(i), pool, all);
-      nearest(all, heapD, heapR);
-      for (int e = 0; e < this.depth; e++) {
-        listRow[i * this.depth + e] = heapR[e];
-        double delta = ClippedDistance.delta(heapD[e]);
-        listLog[i * this.depth + e] = Math.log(delta);
+      for (int e = 0; e < depth; e++) {
+        int row = table.listedIndex(i, e);
+        listRow[i * depth + e] = row;
+        count[row]++;
+        double delta = ClippedDistance.delta(table.squaredDistance(i, e));
+        listLog[i * depth + e] = Math.log(delta);
         cap = Math.max(cap, delta);
       }
     }
     logCap = Math.log(cap) + 1e-9;
-    slot = new int[m];
-    Arrays.fill(slot, -1);
-    int[] count = new int[m];
-    for (int r : listRow) {
-      count[r]++;
-    }
-    int distinct = 0;
-    for (int r = 0; r < m; r++) {
-      if (count[r] > 0) {
-        slot[r] = distinct++;
-      }
-    }
-    rows = new int[distinct];
-    inverseStart = new int[distinct + 1];
-    for (int r = 0; r < m; r++) {
-      if (slot[r] >= 0) {
-        rows[slot[r]] = r;
-        inverseStart[slot[r] + 1] = count[r];
-      }
-    }
-    for (int s = 0; s < distinct; s++) {
-      inverseStart[s + 1] += inverseStart[s];
+    inverseStart = new int[listed + 1];
+    for (int s = 0; s < listed; s++) {
+      inverseStart[s + 1] = inverseStart[s] + count[s];
     }
     inverseTarget = new int[listRow.length];
     inverseLog = new double[listRow.length];
-    int[] fill = Arrays.copyOf(inverseStart, distinct);
+    int[] fill = Arrays.copyOf(inverseStart, listed);
     for (int i = 0; i < n; i++) {
-      for (int e = 0; e < this.depth; e++) {
-        int s = slot[listRow[i * this.depth + e]];
+      for (int e = 0; e < depth; e++) {
+        int s = listRow[i * depth + e];
         inverseTarget[fill[s]] = i;
-        inverseLog[fill[s]] = listLog[i * this.depth + e];
+        inverseLog[fill[s]] = listLog[i * depth + e];
         fill[s]++;
       }
     }
-    gain = new double[distinct];
-    taken = new boolean[distinct];
+    gain = new double[listed];
+    taken = new boolean[listed];
     logNu = new double[n * k];
     fresh = new double[k];
     nextEntry = new int[n];
     recount(w);
-  }
-
-  /** The {@code depth} smallest of {@code squared} into (heapD, heapR), ascending; ties by row. */
-  private static void nearest(double[] squared, double[] heapD, int[] heapR) {
-    int size = heapD.length;
-    int filled = 0;
-    for (int r = 0; r < squared.length; r++) {
-      double v = squared[r];
-      if (filled < size) {
-        heapD[filled] = v;
-        heapR[filled] = r;
-        filled++;
-        siftUp(heapD, heapR, filled - 1);
-      } else if (v < heapD[0]) {
-        heapD[0] = v;
-        heapR[0] = r;
-        siftDown(heapD, heapR, size);
-      }
-    }
-    // heap sort (max-heap → ascending)
-    for (int end = size - 1; end > 0; end--) {
-      swap(heapD, heapR, 0, end);
-      siftDown(heapD, heapR, end);
-    }
-  }
-
-  private static boolean above(double[] d, int[] r, int a, int b) {
-    return d[a] > d[b] || (d[a] == d[b] && r[a] > r[b]);
-  }
-
-  private static void siftUp(double[] d, int[] r, int i) {
-    while (i > 0) {
-      int p = (i - 1) / 2;
-      if (!above(d, r, i, p)) {
-        return;
-      }
-      swap(d, r, i, p);
-      i = p;
-    }
-  }
-
-  private static void siftDown(double[] d, int[] r, int size) {
-    int i = 0;
-    while (true) {
-      int l = 2 * i + 1;
-      if (l >= size) {
-        return;
-      }
-      int c = l + 1 < size && above(d, r, l + 1, l) ? l + 1 : l;
-      if (!above(d, r, c, i)) {
-        return;
-      }
-      swap(d, r, i, c);
-      i = c;
-    }
-  }
-
-  private static void swap(double[] d, int[] r, int a, int b) {
-    double td = d[a];
-    d[a] = d[b];
-    d[b] = td;
-    int tr = r[a];
-    r[a] = r[b];
-    r[b] = tr;
   }
 
   /** The lowest order counted: {@code from}, or m + 1 while W is smaller. */
@@ -274,7 +180,7 @@ final class GainShortlist {
       read(w, i, row);
       System.arraycopy(row, 0, logNu, i * k, k);
     }
-    for (int s = 0; s < rows.length; s++) {
+    for (int s = 0; s < gain.length; s++) {
       double g = 0;
       for (int e = inverseStart[s]; e < inverseStart[s + 1]; e++) {
         g += contribution(inverseLog[e], logNu, inverseTarget[e] * k);
@@ -298,9 +204,9 @@ final class GainShortlist {
     return -scale * g + Math.log((double) (selected + 1) / selected);
   }
 
-  /** The estimated gain of pool row {@code row} (0 for a row no target row lists). */
+  /** The estimated gain of listed row {@code row}. */
   double gain(int row) {
-    return slot[row] < 0 ? 0 : gain[slot[row]];
+    return gain[row];
   }
 
   /**
@@ -310,7 +216,7 @@ final class GainShortlist {
   int top(int count, int[] out) {
     double[] best = new double[count];
     int found = 0;
-    for (int s = 0; s < rows.length; s++) {
+    for (int s = 0; s < gain.length; s++) {
       if (taken[s]) {
         continue;
       }
@@ -325,7 +231,7 @@ final class GainShortlist {
         p--;
       }
       best[p] = g;
-      out[p] = rows[s];
+      out[p] = s;
     }
     return found;
   }
@@ -379,7 +285,7 @@ final class GainShortlist {
 
   /** Target row i's nearest listed pool row not yet taken, or −1 when its whole list is gone. */
   int nearestAvailable(int i) {
-    while (nextEntry[i] < depth && taken[slot[listRow[i * depth + nextEntry[i]]]]) {
+    while (nextEntry[i] < depth && taken[listRow[i * depth + nextEntry[i]]]) {
       nextEntry[i]++;
     }
     return nextEntry[i] < depth ? listRow[i * depth + nextEntry[i]] : -1;
@@ -387,9 +293,7 @@ final class GainShortlist {
 
   /** The row left the pool (accepted or rejected): never propose it again. */
   void removed(int row) {
-    if (slot[row] >= 0) {
-      taken[slot[row]] = true;
-    }
+    taken[row] = true;
   }
 
   /** The pool was refilled (a reset): every row may be proposed again. */
@@ -420,7 +324,7 @@ final class GainShortlist {
       for (int e = i * depth; e < (i + 1) * depth; e++) {
         double l = listLog[e];
         double before = contribution(l, logNu, base);
-        gain[slot[listRow[e]]] += contribution(l, fresh, 0) - before;
+        gain[listRow[e]] += contribution(l, fresh, 0) - before;
       }
       System.arraycopy(fresh, 0, logNu, base, k);
     }

@@ -8,15 +8,24 @@ final class Inputs {
   private Inputs() {}
 
   static void check(VectorSet pool, VectorSet target, VectorSet initial, GioConfig config) {
-    if (pool.isEmpty()) {
+    check(pool.size(), pool.dim(), target, initial, config);
+    pool.requireFinite("pool");
+  }
+
+  /**
+   * The checks that need only the pool's shape (a streamed pool's values are checked during the
+   * pass that reads them).
+   */
+  static void check(long poolRows, int poolDim, VectorSet target, VectorSet initial, GioConfig config) {
+    if (poolRows == 0) {
       throw new GioInputException("pool: no rows; GIO needs at least one candidate row");
     }
     if (target.isEmpty()) {
       throw new GioInputException("target: no rows; GIO needs a sample of the data you want");
     }
-    if (pool.dim() != target.dim()) {
+    if (poolDim != target.dim()) {
       throw new GioInputException(
-          "pool has dimension " + pool.dim() + " but target has " + target.dim()
+          "pool has dimension " + poolDim + " but target has " + target.dim()
               + "; embed both with the same model");
     }
     if (initial != null && initial.dim() != target.dim()) {
@@ -30,7 +39,6 @@ final class Inputs {
               + " target rows (a row is not its own neighbour), got " + target.size()
               + "; lower k or give a larger target");
     }
-    pool.requireFinite("pool");
     target.requireFinite("target");
     if (initial != null) {
       initial.requireFinite("initial set");

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The result of a GIO run.
  *
- * @param selected pool row indices in the order they were accepted; after a reset a row may repeat
+ * @param selected pool row ids (0-based row numbers, {@code long} so pools beyond 2³¹ rows are
+ *     named exactly) in the order they were accepted; after a reset a row may repeat
  * @param kl the objective after each accepted row (same length as {@code selected})
  * @param exactKl KL_exact after each accepted row (NaN where undefined, i.e. fewer than k rows);
  *     empty when not tracked
@@ -20,13 +21,13 @@ import java.util.Arrays;
  * @param timings where the time went
  */
 public record Selection(
-    int[] selected,
+    long[] selected,
     double[] kl,
     double[] exactKl,
     double initialKl,
     double initialExactKl,
     String stopReason,
-    int[] initialPoolRows,
+    long[] initialPoolRows,
     int iterations,
     int resets,
     double scaleFactor,
@@ -34,6 +35,22 @@ public record Selection(
 
   public static final String MAX_ITER = "max_iter";
   public static final String POOL_EXHAUSTED = "pool_exhausted";
+
+  /**
+   * The selected ids as ints, for a pool held in memory (an int-indexed {@code VectorSet}).
+   *
+   * @throws IllegalStateException when an id does not fit an int
+   */
+  public int[] rows() {
+    int[] rows = new int[selected.length];
+    for (int i = 0; i < rows.length; i++) {
+      if (selected[i] > Integer.MAX_VALUE) {
+        throw new IllegalStateException("pool row " + selected[i] + " is beyond an in-memory pool");
+      }
+      rows[i] = (int) selected[i];
+    }
+    return rows;
+  }
 
   /** Number of rows accepted. */
   public int size() {
@@ -56,7 +73,8 @@ public record Selection(
    * Wall-clock nanoseconds by phase.
    *
    * @param total the whole run, set-up included
-   * @param setup validation, ρ_k, initial state and index build
+   * @param setup validation, ρ_k, initial state and index build (for the default selection: from
+   *     the table on; the table's own pass is timed by its caller)
    * @param descent gradient descent on the candidate point
    * @param search nearest-row queries
    * @param update objective evaluation and state updates

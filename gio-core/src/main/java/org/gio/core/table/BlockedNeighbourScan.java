@@ -21,6 +21,8 @@ import org.gio.core.vectors.VectorSet;
 final class BlockedNeighbourScan implements NeighbourTableBuilder.Scan {
   /** Units of d·2⁻²⁴ in the margin: 2 for the dot product and norms, 2 for centring, doubled. */
   static final double MARGIN_ULPS = 8;
+  /** Squared norms beyond this would overflow the float Gram form. */
+  private static final double FLOAT_SAFE = 1e37;
   /** Pool rows per kernel call: the score block is BLOCK × n floats. */
   static final int BLOCK = 128;
 
@@ -70,6 +72,18 @@ final class BlockedNeighbourScan implements NeighbourTableBuilder.Scan {
     return table;
   }
 
+  /** The error for a row with a NaN or infinite value (or one whose square overflows). */
+  private static GioInputException nonFinite(long id, float[] data, int offset, int d) {
+    for (int j = 0; j < d; j++) {
+      if (!Float.isFinite(data[offset + j])) {
+        return new GioInputException("row " + id + ", column " + j + " is " + data[offset + j]
+            + "; remove or repair non-finite values before selecting");
+      }
+    }
+    return new GioInputException("row " + id + " is too large to square in float (a value beyond ~1e19)"
+        + "; scale the vectors down");
+  }
+
   /** Rows [from, to) of the chunk (at most BLOCK): centre, screen, offer the survivors exactly. */
   private void block(VectorSet chunk, int from, int to, long[] ids, long firstId) {
     VectorSet target = prepared.target();
@@ -90,10 +104,8 @@ final class BlockedNeighbourScan implements NeighbourTableBuilder.Scan {
         centred[dst + j] = c;
         norm += (double) c * c;
       }
-      if (!Double.isFinite(norm)) {
-        long id = ids == null ? firstId + from + r : ids[from + r];
-        throw new GioInputException(
-            "pool row " + id + " has a NaN or infinite value; remove or repair that row");
+      if (!(norm < FLOAT_SAFE)) { // NaN, ∞, or too large for the float kernel's squares
+        throw nonFinite(ids == null ? firstId + from + r : ids[from + r], data, src, d);
       }
       poolNorms[r] = norm;
     }

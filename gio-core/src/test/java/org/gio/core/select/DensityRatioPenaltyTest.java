@@ -110,7 +110,7 @@ class DensityRatioPenaltyTest {
     VectorSet initial = VectorSet.wrap(ring, 10, d);
     GioConfig.Builder base =
         GioConfig.recommendedBuilder().outlierWeight(0).densityWeight(0).maxIter(1).stop(StopRule.DATA_SIZE);
-    int plain = selector.select(pool, target, initial, base.build(), SelectionListener.NONE).selected()[0];
+    int plain = selector.select(pool, target, initial, base.build(), SelectionListener.NONE).rows()[0];
     assertTrue(plain >= 40, "without the term a blob row wins, got row " + plain);
 
     Target t = Target.of(target, 5, new ExactKthNeighbourSearch(ops));
@@ -119,12 +119,12 @@ class DensityRatioPenaltyTest {
 
     // the filter drops every shortlisted row with r < τ, so the choice has r ≥ τ
     GioConfig filter = base.densityWeight(Double.POSITIVE_INFINITY).densityThreshold(0).build();
-    int filtered = selector.select(pool, target, initial, filter, SelectionListener.NONE).selected()[0];
+    int filtered = selector.select(pool, target, initial, filter, SelectionListener.NONE).rows()[0];
     assertTrue(filtered != plain, "the filter keeps row " + filtered);
     assertTrue(probe.logRatio(filtered) >= 0, "filter: r = " + probe.logRatio(filtered));
     // a large penalty re-ranks the shortlist (here all blob rows) towards the largest r
     GioConfig penalty = base.densityWeight(1000).densityThreshold(0).build();
-    int penalised = selector.select(pool, target, initial, penalty, SelectionListener.NONE).selected()[0];
+    int penalised = selector.select(pool, target, initial, penalty, SelectionListener.NONE).rows()[0];
     assertTrue(penalised != plain, "the penalty keeps row " + penalised);
     assertTrue(
         probe.logRatio(penalised) > probe.logRatio(plain),
@@ -191,7 +191,7 @@ class DensityRatioPenaltyTest {
     DensityRatioPenalty p =
         new DensityRatioPenalty(ops, t, pool, Double.POSITIVE_INFINITY, 0, false, 0.3, s, 7);
     assertEquals(s, p.referenceSize());
-    int[] ref = p.referenceRows();
+    long[] ref = p.referenceRows();
     assertEquals(s, ref.length);
     for (int i = 1; i < s; i++) {
       assertTrue(ref[i] > ref[i - 1], "ascending, no repeats");
@@ -203,7 +203,8 @@ class DensityRatioPenaltyTest {
     int inSample = 0;
     for (int g = 0; g < pool.size(); g++) {
       java.util.List<Double> others = new java.util.ArrayList<>();
-      for (int j : ref) {
+      for (long jj : ref) {
+        int j = (int) jj;
         if (j != g) {
           others.add(Math.sqrt(squared(pool, g, pool, j)));
         }
@@ -224,7 +225,7 @@ class DensityRatioPenaltyTest {
     for (int i = 0; i < r.length; i++) {
       double[] toRef = new double[s];
       for (int j = 0; j < s; j++) {
-        toRef[j] = Math.sqrt(squared(target, i, pool, ref[j]));
+        toRef[j] = Math.sqrt(squared(target, i, pool, (int) ref[j]));
       }
       java.util.Arrays.sort(toRef);
       r[i] = d * (Math.log(toRef[bigK - 1]) - Math.log(t.kthNeighbourDistance(i))) + log + psi;
@@ -275,8 +276,8 @@ class DensityRatioPenaltyTest {
             .densitySample(100)
             .seed(5)
             .build();
-    int[] first = selector.select(pool, target, config).selected();
-    int[] second = selector.select(pool, target, config).selected();
+    int[] first = selector.select(pool, target, config).rows();
+    int[] second = selector.select(pool, target, config).rows();
     assertArrayEquals(first, second);
     assertTrue(first.length > 0);
     assertEquals(100, config.densitySample());

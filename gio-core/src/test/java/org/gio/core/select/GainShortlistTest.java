@@ -35,7 +35,7 @@ class GainShortlistTest {
     // depth = pool size: no pool row is missing from any list, so the kept gain is exact
     ObjectiveState w = exact(K);
     GainShortlist gains =
-        new GainShortlist(ops, pool, target, K, K, pool.size(), (Coverage) w, 0);
+        new GainShortlist(ops, GainTables.of(ops, pool, target, pool.size()), target, K, K, (Coverage) w, 0);
     int[] order = {5, 17, 33, 2, 90, 64, 71, 8, 101, 45};
     double scale = (double) target.dim() / target.size();
     for (int step = 0; step < order.length; step++) {
@@ -60,7 +60,7 @@ class GainShortlistTest {
       perOrder[j - 1] = exact(j);
     }
     ObjectiveState w = perOrder[K - 1];
-    GainShortlist gains = new GainShortlist(ops, pool, target, K, 1, 16, (Coverage) w, 0);
+    GainShortlist gains = new GainShortlist(ops, GainTables.of(ops, pool, target, pool.size()), target, K, 1, (Coverage) w, 0);
     int[] order = {5, 17, 33, 2, 90, 64, 71};
     for (int row : order) {
       for (ObjectiveState s : perOrder) {
@@ -84,7 +84,7 @@ class GainShortlistTest {
     for (int row : new int[] {1, 2, 3, 4}) {
       w.add(pool, row);
     }
-    GainShortlist gains = new GainShortlist(ops, pool, target, K, K, pool.size(), (Coverage) w, 4);
+    GainShortlist gains = new GainShortlist(ops, GainTables.of(ops, pool, target, pool.size()), target, K, K, (Coverage) w, 4);
     for (int row : new int[] {1, 2, 3, 4}) {
       gains.removed(row);
     }
@@ -121,7 +121,7 @@ class GainShortlistTest {
   void retrievalCandidatesAreTheNearestAvailableRowsOfTheWorstCoveredTargetRows() {
     Target t = Target.of(target, K, new ExactKthNeighbourSearch(ops));
     ObjectiveState w = exact(K);
-    GainShortlist gains = new GainShortlist(ops, pool, target, K, 1, pool.size(), (Coverage) w, 0);
+    GainShortlist gains = new GainShortlist(ops, GainTables.of(ops, pool, target, pool.size()), target, K, 1, (Coverage) w, 0);
     boolean[] gone = new boolean[pool.size()];
     int[] order = {5, 17, 33, 2, 90, 64, 71};
     for (int row : order) {

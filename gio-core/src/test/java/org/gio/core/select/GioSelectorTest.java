@@ -41,7 +41,7 @@ class GioSelectorTest {
     double[] exact = s.exactKl();
     assertTrue(exact[exact.length - 1] < s.initialExactKl() - 1, "exact KL falls: " + s);
     double[] tm = target.mean();
-    double[] sm = nearPool.select(s.selected()).mean();
+    double[] sm = nearPool.select(s.rows()).mean();
     assertEquals(tm[0], sm[0], 0.5);
     assertEquals(tm[1], sm[1], 0.5);
   }
@@ -80,7 +80,7 @@ class GioSelectorTest {
     GioConfig config = GioConfig.builder().maxIter(50).stop(StopRule.MIN_KL).minKl(-1e9).build();
     Selection s = selector.select(small, target, config);
     assertEquals(Selection.POOL_EXHAUSTED, s.stopReason());
-    assertEquals(Set.of(0, 1, 2, 3, 4), toSet(s.selected()));
+    assertEquals(Set.of(0, 1, 2, 3, 4), toSet(s.rows()));
   }
 
   @Test
@@ -115,7 +115,7 @@ class GioSelectorTest {
     Selection s = selector.select(nearPool.select(EstimatorsRange.of(12)), target, config);
     assertEquals("max_resets", s.stopReason());
     assertEquals(1, s.resets());
-    assertTrue(toSet(s.selected()).size() < s.size() || s.size() <= 12);
+    assertTrue(toSet(s.rows()).size() < s.size() || s.size() <= 12);
   }
 
   @Test
@@ -124,7 +124,7 @@ class GioSelectorTest {
         .vInit(VInit.JUMP).randomInitPct(0.05).randomRestartProb(0.3).seed(5).build();
     Selection a = selector.select(nearPool, target, config);
     Selection b = selector.select(nearPool, target, config);
-    assertArrayEquals(a.selected(), b.selected());
+    assertArrayEquals(a.rows(), b.rows());
     assertArrayEquals(a.initialPoolRows(), b.initialPoolRows());
     Selection c = selector.select(nearPool, target, config.toBuilder().seed(6).build());
     assertFalse(java.util.Arrays.equals(a.initialPoolRows(), c.initialPoolRows()));
@@ -135,7 +135,7 @@ class GioSelectorTest {
     GioConfig config = GioConfig.builder().randomInitPct(0.1).maxIter(0).build();
     Selection s = selector.select(nearPool, target, config);
     assertEquals(20, s.initialPoolRows().length);
-    assertEquals(20, toSet(s.initialPoolRows()).size());
+    assertEquals(20, java.util.Arrays.stream(s.initialPoolRows()).boxed().collect(java.util.stream.Collectors.toSet()).size());
   }
 
   @Test
@@ -173,7 +173,7 @@ class GioSelectorTest {
         done[0] = selection;
       }
     });
-    assertEquals(toList(s.selected()), rows);
+    assertEquals(toList(s.rows()), rows);
     assertTrue(done[0] == s);
   }
 

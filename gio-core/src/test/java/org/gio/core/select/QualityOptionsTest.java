@@ -81,7 +81,7 @@ class QualityOptionsTest {
     // and the stopping candidate would not have lowered it
     SelectionListener.Iteration last = its.get(its.size() - 1);
     assertEquals(SelectionListener.Outcome.STOPPED, last.outcome());
-    ObjectiveState exact = exactOf(target, pool.select(s.selected()), config.k());
+    ObjectiveState exact = exactOf(target, pool.select(s.rows()), config.k());
     assertEquals(ex[ex.length - 1], exact.value(), 1e-9);
     assertTrue(exact.valueIfAdded(pool, last.row()) >= exact.value());
   }
@@ -105,7 +105,7 @@ class QualityOptionsTest {
     for (SelectionListener.Iteration it : its) {
       if (it.outcome() == SelectionListener.Outcome.REJECTED) {
         int row = it.row();
-        assertTrue(Arrays.stream(s.selected()).noneMatch(r -> r == row));
+        assertTrue(Arrays.stream(s.rows()).noneMatch(r -> r == row));
       }
     }
   }
@@ -142,9 +142,9 @@ class QualityOptionsTest {
           best = row;
         }
       }
-      assertEquals(best, s.selected()[0], "c = " + c);
+      assertEquals(best, s.rows()[0], "c = " + c);
       if (c == 1) {
-        assertEquals(nearest[0], s.selected()[0]);
+        assertEquals(nearest[0], s.rows()[0]);
       }
     }
   }
@@ -156,7 +156,7 @@ class QualityOptionsTest {
     Selection s = selector.select(pool(d), target, GioConfig.recommended());
     assertTrue(Double.isNaN(s.initialExactKl()));
     assertTrue(s.size() >= 5);
-    long near = Arrays.stream(s.selected()).filter(r -> r < 150).count();
+    long near = Arrays.stream(s.rows()).filter(r -> r < 150).count();
     assertTrue(near >= 0.95 * s.size(), near + " of " + s.size() + " near the target");
   }
 
@@ -209,7 +209,7 @@ class QualityOptionsTest {
       assertEquals(SelectionListener.Outcome.STOPPED, its.get(its.size() - 1).outcome());
       double[] ex = s.exactKl();
       assertEquals(
-          ex[ex.length - 1], exactOf(target, pool.select(s.selected()), k).value(), 1e-9);
+          ex[ex.length - 1], exactOf(target, pool.select(s.rows()), k).value(), 1e-9);
     }
   }
 
@@ -233,19 +233,22 @@ class QualityOptionsTest {
               .build();
       Selection s = selector.select(pool, target, initial, config, SelectionListener.NONE);
       ObjectiveState exact = exactOf(target, initial, k);
+      org.gio.core.table.NeighbourTable table =
+          GainTables.of(ops, pool, target, GainShortlist.depth(c, pool.size()));
       GainShortlist gains =
-          new GainShortlist(
-              ops, pool, target, k, k, GainShortlist.depth(c, pool.size()),
-              (org.gio.core.objective.Coverage) exact, initial.size());
+          new GainShortlist(ops, table, target, k, k, (org.gio.core.objective.Coverage) exact, initial.size());
       int[] top = new int[c];
       int found = gains.top(c, top);
+      for (int j = 0; j < found; j++) {
+        top[j] = (int) table.listedId(top[j]); // listed index → pool row
+      }
       int best = top[0];
       for (int j = 0; j < found; j++) {
         if (exact.valueIfAdded(pool, top[j]) < exact.valueIfAdded(pool, best)) {
           best = top[j];
         }
       }
-      assertEquals(best, s.selected()[0], "c = " + c);
+      assertEquals(best, s.rows()[0], "c = " + c);
     }
   }
 

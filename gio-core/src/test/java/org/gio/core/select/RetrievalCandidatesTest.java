@@ -54,10 +54,10 @@ class RetrievalCandidatesTest {
 
     int with =
         selector.select(pool, target, initial, base.retrievalCandidates(1).build(), SelectionListener.NONE)
-            .selected()[0];
+            .rows()[0];
     int without =
         selector.select(pool, target, initial, base.retrievalCandidates(0).build(), SelectionListener.NONE)
-            .selected()[0];
+            .rows()[0];
     assertEquals(nearest, with, "the worst-covered target row " + worst + "'s nearest pool row");
     assertNotEquals(with, without, "without retrieval candidates the gain's best row is taken");
     assertTrue(
@@ -73,8 +73,8 @@ class RetrievalCandidatesTest {
     // density filter off: it drops the retrieval rows it rejects from the pool at once, which
     // changes the gain table's refills (and so its order) compared with the run without them
     GioConfig.Builder b = GioConfig.recommendedBuilder().densityWeight(0).maxIter(K - 1);
-    int[] plain = selector.select(pool, target, b.retrievalCandidates(0).build()).selected();
-    int[] with = selector.select(pool, target, b.retrievalCandidates(3).build()).selected();
+    int[] plain = selector.select(pool, target, b.retrievalCandidates(0).build()).rows();
+    int[] with = selector.select(pool, target, b.retrievalCandidates(3).build()).rows();
     assertEquals(K - 1, plain.length);
     assertEquals(Arrays.toString(plain), Arrays.toString(with));
   }

@@ -128,7 +128,7 @@ public final class ParityCase {
 
   /** Asserts indices and stop reason exactly, KL traces within the fixture tolerances. */
   public void assertMatches(Selection s) {
-    assertArrayEquals(expectedSelected(), s.selected(), name + ": selected rows");
+    assertArrayEquals(expectedSelected(), s.rows(), name + ": selected rows");
     assertEquals(expectedStopReason(), s.stopReason(), name + ": stop reason");
     assertClose(expected.get("initial_kl").asDouble(), s.initialKl(), name + ": initial KL");
     assertTrace(expected.get("kl"), s.kl(), "kl");

@@ -45,8 +45,8 @@ public final class NpyReader {
         throw fail(file, "rows have 0 columns; embeddings need at least one dimension");
       }
       if (values > Integer.MAX_VALUE - 8) {
-        throw fail(file, rows + " × " + cols + " values do not fit one array; quantize or split "
-            + "the pool");
+        throw fail(file, rows + " × " + cols + " values do not fit one array in memory; the default "
+            + "'gio select' (without --faithful or --quantize) streams .npy pools of any size");
       }
       float[] data = new float[(int) values];
       channel.position(header.dataOffset());

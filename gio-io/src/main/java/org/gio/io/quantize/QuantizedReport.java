@@ -44,7 +44,7 @@ public final class QuantizedReport {
     q.put("clusters", pool.clusters());
     q.put("poolRows", pool.poolRows());
     info.forEach((k, v) -> q.set(k, JSON.valueToTree(v)));
-    int[] chosen = Explosion.distinct(s.selected());
+    int[] chosen = Explosion.distinct(s.rows());
     ArrayNode centroids = q.putArray("chosenCentroids");
     ArrayNode sizes = q.putArray("chosenSizes");
     for (int c : chosen) {

@@ -43,14 +43,14 @@ public final class SelectionReport {
     number(root, "finalKl", s.finalKl());
     root.put("scaleFactor", s.scaleFactor());
     ArrayNode selected = root.putArray("selected");
-    for (int row : s.selected()) {
+    for (long row : s.selected()) {
       selected.add(row);
     }
     trace(root.putArray("kl"), s.kl());
     trace(root.putArray("exactKl"), s.exactKl());
     if (s.initialPoolRows().length > 0) {
       ArrayNode init = root.putArray("initialPoolRows");
-      for (int row : s.initialPoolRows()) {
+      for (long row : s.initialPoolRows()) {
         init.add(row);
       }
     }

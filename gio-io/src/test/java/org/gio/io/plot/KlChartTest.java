@@ -15,8 +15,8 @@ class KlChartTest {
   @TempDir Path dir;
 
   private static Selection selection() {
-    return new Selection(new int[] {0, 1, 2}, new double[] {2.0, 1.5, 1.2},
-        new double[] {Double.NaN, 1.4, 1.1}, 2.5, Double.NaN, "max_iter", new int[0], 3, 0, 1.0,
+    return new Selection(new long[] {0, 1, 2}, new double[] {2.0, 1.5, 1.2},
+        new double[] {Double.NaN, 1.4, 1.1}, 2.5, Double.NaN, "max_iter", new long[0], 3, 0, 1.0,
         new Selection.Timings(1, 1, 0, 0, 0));
   }
 

@@ -1,0 +1,284 @@
+package org.gio.core.select;
+
+import java.util.ArrayList;
+import java.util.List;
+import jakarta.inject.Inject;
+import org.gio.core.GioInputException;
+import org.gio.core.objective.AveragedKnnKl;
+import org.gio.core.objective.Coverage;
+import org.gio.core.objective.DifferentiableState;
+import org.gio.core.objective.KnnKl;
+import org.gio.core.objective.KthNeighbourSearch;
+import org.gio.core.objective.ObjectiveState;
+import org.gio.core.objective.SoftMinKnnKl;
+import org.gio.core.objective.Target;
+import org.gio.core.stop.StopContext;
+import org.gio.core.stop.StopCriterion;
+import org.gio.core.table.NeighbourTable;
+import org.gio.core.vectors.VectorOps;
+import org.gio.core.vectors.VectorSet;
+
+/**
+ * The default selection ({@link GioConfig#recommended()}): greedy on the gain table, reading only a
+ * {@link NeighbourTable}, never the pool. Each iteration is four named parts: the {@linkplain
+ * #propose candidates} (the listed rows with the largest gains, retrieval rows first), the
+ * {@linkplain #filter density filter}, the {@linkplain #score exact scoring} of the survivors,
+ * and the stop rule with patience. The formulas are in ALGORITHM.md and in {@link GainShortlist},
+ * {@link OutlierPenalty} and {@link DensityRatioPenalty}.
+ *
+ * <p>When every listed row has been taken or dropped the run ends with {@link #TABLE_EXHAUSTED}
+ * (no pool scan: the table is all this selector has). Thread-safe; each call has its own state.
+ */
+public final class GreedySelector {
+  /** Stop reason: every row of the neighbour table was taken or dropped. */
+  public static final String TABLE_EXHAUSTED = "table_exhausted";
+
+  private final VectorOps ops;
+  private final KthNeighbourSearch kthNeighbours;
+
+  @Inject
+  public GreedySelector(VectorOps ops, KthNeighbourSearch kthNeighbours) {
+    this.ops = ops;
+    this.kthNeighbours = kthNeighbours;
+  }
+
+  /** Rows each target row lists in the table this configuration needs, for a pool of M rows. */
+  public static int tableDepth(GioConfig config, long poolRows) {
+    return GainShortlist.depth(config.candidates(), poolRows);
+  }
+
+  /** The density sample's pool ids (ascending) for a pool of M rows: what the table must hold. */
+  public static long[] densitySample(GioConfig config, long poolRows) {
+    return DensityRatioPenalty.sampleIds(
+        poolRows, config.densityWeight(), config.densitySample(), config.seed());
+  }
+
+  /**
+   * Selects from the pool {@code table} was built from.
+   *
+   * @param initial the initial set D, or null for the configured start (empty or uniform)
+   * @return a selection whose ids are pool row ids
+   */
+  public Selection select(
+      NeighbourTable table, VectorSet target, VectorSet initial, GioConfig config, SelectionListener listener) {
+    long start = System.nanoTime();
+    Inputs.check(table.poolRows(), table.listed().dim(), target, initial, config);
+    if (config.randomInitPct() > 0) {
+      throw new GioInputException(
+          "random initial pool rows need the whole pool in memory; use --faithful, or give --init");
+    }
+    Run run = new Run(table, target, initial, config, listener);
+    return run.loop(start);
+  }
+
+  /** One selection's state. */
+  private final class Run {
+    final NeighbourTable table;
+    final VectorSet listed;
+    final GioConfig config;
+    final SelectionListener listener;
+    final Target target;
+    final DifferentiableState relaxed;
+    final ObjectiveState exact;
+    final GainShortlist gains;
+    final OutlierPenalty outliers;
+    final DensityRatioPenalty density;
+    final StopCriterion criterion;
+    final double[] logRho;
+    final int[] shortlist;
+    final int[] retrieval;
+    int retrieved;
+
+    Run(NeighbourTable table, VectorSet x, VectorSet initial, GioConfig config, SelectionListener listener) {
+      this.table = table;
+      this.listed = table.listed();
+      this.config = config;
+      this.listener = listener;
+      VectorSet start = initial != null ? initial
+          : config.start() == StartMode.EMPTY ? VectorSet.empty(x.dim())
+          : InitialSet.choose(listed, null, config, new java.util.SplittableRandom(config.seed())).points();
+      this.target = Target.of(x, config.k(), kthNeighbours);
+      // the relaxation is only reported (its trace), as in the published loop
+      this.relaxed = (config.objective() == ObjectiveKind.SOFTMIN
+          ? new SoftMinKnnKl(ops, config.softminBeta())
+          : new AveragedKnnKl(ops, config.discardNearestForXY())).start(target, start);
+      this.exact = new KnnKl(ops).start(target, start);
+      this.gains = new GainShortlist(ops, table, x, config.k(),
+          Math.max(1, config.k() - config.gainOrders() + 1), coverage(), exact.size());
+      this.outliers = new OutlierPenalty(ops, target, config.outlierWeight());
+      this.density = new DensityRatioPenalty(ops, target, table, config.densityWeight(),
+          config.densityThreshold(), config.densityRelative(), config.densityQuantile());
+      this.criterion = StopCriteria.of(config);
+      this.logRho = new double[x.size()];
+      for (int i = 0; i < logRho.length; i++) {
+        logRho[i] = Math.log(target.kthNeighbourDistance(i));
+      }
+      this.shortlist = new int[config.candidates() + config.retrievalCandidates()];
+      this.retrieval = new int[config.retrievalCandidates()];
+    }
+
+    Coverage coverage() {
+      return (Coverage) exact;
+    }
+
+    Selection loop(long start) {
+      double initialKl = relaxed.value();
+      double initialExact = exact.value();
+      double previousKl = initialKl;
+      double previousExact = initialExact;
+      int poolSize = (int) Math.min(Integer.MAX_VALUE, table.poolRows());
+      listener.started(poolSize, config.maxIter(), initialKl);
+      List<Long> selected = new ArrayList<>();
+      List<Double> klTrace = new ArrayList<>();
+      List<Double> exactTrace = new ArrayList<>();
+      int rejectedInRow = 0;
+      int risesInRow = 0;
+      int iterations = 0;
+      long setup = System.nanoTime() - start;
+      long searchNanos = 0;
+      long updateNanos = 0;
+      String stopReason;
+      while (true) {
+        if (selected.size() >= config.maxIter()) {
+          stopReason = Selection.MAX_ITER;
+          break;
+        }
+        long t0 = System.nanoTime();
+        int found = filter(propose());
+        if (found < 0) {
+          // every listed row was taken or dropped; when the table lists the whole pool, the pool is
+          stopReason = listed.size() == table.poolRows() ? Selection.POOL_EXHAUSTED : TABLE_EXHAUSTED;
+          break;
+        }
+        if (found == 0) {
+          continue; // every proposed row was filtered out: the table offers its next rows
+        }
+        Scored best = score(found, previousExact);
+        gains.removed(best.row);
+        long t1 = System.nanoTime();
+        double kl = relaxed.valueIfAdded(listed, best.row);
+        iterations++;
+        StopContext context = new StopContext(
+            kl, previousKl, selected.size(), poolSize, risesInRow, best.score, previousExact);
+        SelectionListener.Outcome outcome;
+        double exactKl = Double.NaN;
+        boolean fires = criterion.fires(context);
+        if (fires && rejectedInRow < config.patience()) {
+          rejectedInRow++;
+          outcome = SelectionListener.Outcome.REJECTED;
+        } else if (fires) {
+          outcome = SelectionListener.Outcome.STOPPED;
+        } else {
+          relaxed.add(listed, best.row);
+          exact.add(listed, best.row);
+          gains.added(coverage());
+          exactKl = exact.value();
+          previousExact = exactKl;
+          if (config.trackExactKl()) {
+            exactTrace.add(exactKl);
+          }
+          rejectedInRow = 0;
+          risesInRow = context.rises() ? risesInRow + 1 : 0;
+          previousKl = kl;
+          selected.add(table.listedId(best.row));
+          klTrace.add(kl);
+          outcome = SelectionListener.Outcome.ACCEPTED;
+        }
+        long t2 = System.nanoTime();
+        searchNanos += t1 - t0;
+        updateNanos += t2 - t1;
+        listener.iteration(new SelectionListener.Iteration(
+            iterations, (int) Math.min(Integer.MAX_VALUE, table.listedId(best.row)), outcome, kl, exactKl,
+            selected.size(), t2 - t0));
+        if (outcome == SelectionListener.Outcome.STOPPED) {
+          stopReason = criterion.name();
+          break;
+        }
+      }
+      Selection result = new Selection(
+          selected.stream().mapToLong(Long::longValue).toArray(),
+          klTrace.stream().mapToDouble(Double::doubleValue).toArray(),
+          exactTrace.stream().mapToDouble(Double::doubleValue).toArray(),
+          initialKl, initialExact, stopReason, new long[0], iterations, 0, Double.NaN,
+          new Selection.Timings(System.nanoTime() - start, setup, 0, searchNanos, updateNanos));
+      listener.finished(result);
+      return result;
+    }
+
+    /**
+     * The candidates: the available listed rows with the largest gains, with the retrieval rows
+     * (nearest available row of the worst-covered target rows) in front. Returns how many are in
+     * {@link #shortlist}, −1 when the table has no row left.
+     */
+    int propose() {
+      int gained = gains.top(config.candidates(), shortlist);
+      retrieved = 0;
+      if (gained == 0) {
+        return -1;
+      }
+      if (config.retrievalCandidates() > 0) {
+        retrieved = gains.nearestOfWorst(config.retrievalCandidates(), logRho, retrieval, 0);
+        gained = GioSelector.prepend(retrieval, retrieved, shortlist, gained);
+      }
+      return gained;
+    }
+
+    /** The density filter: drops proposed rows where the pool is denser than the target. */
+    int filter(int found) {
+      if (found <= 0 || !density.filters()) {
+        return found;
+      }
+      int kept = 0;
+      int keptRetrieved = 0;
+      for (int j = 0; j < found; j++) {
+        if (density.passes(shortlist[j])) {
+          shortlist[kept++] = shortlist[j];
+          keptRetrieved += j < retrieved ? 1 : 0;
+        } else {
+          gains.removed(shortlist[j]);
+        }
+      }
+      retrieved = keptRetrieved;
+      return kept;
+    }
+
+    /**
+     * Exact scoring: each candidate's change of the gain's objective plus its penalties; the best
+     * is taken (ties: the earlier, higher-gain row), a retrieval row that lowers the objective
+     * first. While the estimator is undefined (fewer than k − 1 rows) the first gain row is taken.
+     */
+    Scored score(int found, double previousExact) {
+      boolean defined = exact.size() + 1 >= config.k();
+      int row = shortlist[retrieved < found ? retrieved : 0];
+      if (!defined) {
+        return new Scored(row, Double.NaN);
+      }
+      double best = Double.POSITIVE_INFINITY;
+      for (int j = 0; j < found; j++) {
+        double s = gains.change(listed, shortlist[j]) + penalty(shortlist[j]);
+        if (s < best) {
+          best = s;
+          row = shortlist[j];
+        }
+        if (j < retrieved && s < 0) {
+          best = s;
+          row = shortlist[j];
+          break;
+        }
+      }
+      double candidateExact = exact.valueIfAdded(listed, row);
+      return new Scored(row, Double.isNaN(previousExact) ? candidateExact : previousExact + best);
+    }
+
+    double penalty(int row) {
+      return outliers.penalty(listed, row) + density.penalty(row);
+    }
+  }
+
+  /** The chosen candidate (a listed row) and the penalised estimator the stop rule compares. */
+  private record Scored(int row, double score) {}
+
+  public String describe() {
+    return "ops=" + ops.name() + ", table";
+  }
+}

@@ -1,0 +1,255 @@
+package org.gio.core.select;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.gio.core.objective.AveragedKnnKl;
+import org.gio.core.objective.Coverage;
+import org.gio.core.objective.DifferentiableObjective;
+import org.gio.core.objective.DifferentiableState;
+import org.gio.core.objective.KnnKl;
+import org.gio.core.objective.SoftMinKnnKl;
+import org.gio.core.stop.StopRule;
+import org.gio.core.objective.KthNeighbourSearch;
+import org.gio.core.objective.ObjectiveState;
+import org.gio.core.objective.Target;
+import org.gio.core.optimize.GradientDescent;
+import org.gio.core.optimize.Optimizer;
+import org.gio.core.search.CandidateIndex;
+import org.gio.core.search.CandidateIndexFactory;
+import org.gio.core.stop.StopContext;
+import org.gio.core.stop.StopCriterion;
+import org.gio.core.vectors.VectorOps;
+import org.gio.core.vectors.VectorSet;
+
+/**
+ * The published GIO loop of ALGORITHM.md §3 over a pool in memory: pure orchestration of an
+ * objective state, an optimizer, a candidate index and a stop criterion (with the research options:
+ * exact re-ranking of several nearest rows, the exact stop, the precision penalties, v-init worst).
+ * It does no arithmetic of its own. The default's gain table is {@link GreedySelector}. Reusable and
+ * thread-safe: each call to {@code select} has its own state.
+ */
+final class PublishedSelector {
+  private final VectorOps ops;
+  private final CandidateIndexFactory indexFactory;
+  private final KthNeighbourSearch kthNeighbours;
+
+  PublishedSelector(
+      VectorOps ops, CandidateIndexFactory indexFactory, KthNeighbourSearch kthNeighbours) {
+    this.ops = ops;
+    this.indexFactory = indexFactory;
+    this.kthNeighbours = kthNeighbours;
+  }
+
+  /**
+   * Selects from {@code pool} for {@code target}.
+   *
+   * @param initial the initial set D, or null for the configured start (random pool rows or the
+   *     uniform start)
+   */
+  Selection select(
+      VectorSet pool,
+      VectorSet target,
+      VectorSet initial,
+      GioConfig config,
+      SelectionListener listener) {
+    long start = System.nanoTime();
+    Inputs.check(pool, target, initial, config);
+    SplittableRandom random = new SplittableRandom(config.seed());
+
+    InitialSet init = InitialSet.choose(pool, initial, config, random);
+    Target t = Target.of(target, config.k(), kthNeighbours);
+    DifferentiableState state = objective(config).start(t, init.points());
+    boolean needExact =
+        config.trackExactKl()
+            || config.candidates() > 1
+            || config.stop() == StopRule.EXACT_INCREASE
+            || config.vInit() == VInit.WORST;
+    ObjectiveState exact = needExact ? new KnnKl(ops).start(t, init.points()) : null;
+    int[] shortlist = new int[config.candidates()];
+    CandidateIndex index = indexFactory.build(pool);
+    StopCriterion criterion = StopCriteria.of(config);
+    OutlierPenalty outliers = new OutlierPenalty(ops, t, config.outlierWeight());
+    DensityRatioPenalty density =
+        new DensityRatioPenalty(
+            ops,
+            t,
+            pool,
+            config.densityWeight(),
+            config.densityThreshold(),
+            config.densityRelative(),
+            config.densityQuantile(),
+            config.densitySample(),
+            config.seed());
+    // what a candidate adds to the penalised objective: both precision terms (each 0 when off)
+    java.util.function.IntToDoubleFunction penalty =
+        g -> outliers.penalty(pool, g) + density.penalty(g);
+    CandidatePoint candidate = new CandidatePoint(config.vInit(), target, random);
+    if (config.vInit() == VInit.WORST) {
+      candidate.coverage(coverage(exact), t);
+    }
+    double scale =
+        config.autoScale()
+            ? GradientDescent.autoScale(state, candidate.point())
+            : config.scaleFactor();
+    Optimizer optimizer = new GradientDescent(config.lr(), scale);
+
+    double initialKl = state.value();
+    double initialExact = exact == null ? Double.NaN : exact.value();
+    double previousExact = initialExact;
+    int rejectedInRow = 0;
+    listener.started(pool.size(), config.maxIter(), initialKl);
+
+    List<Long> selected = new ArrayList<>();
+    List<Double> klTrace = new ArrayList<>();
+    List<Double> exactTrace = new ArrayList<>();
+    double previousKl = initialKl;
+    int risesInRow = 0;
+    int resets = 0;
+    int iterations = 0;
+    boolean longDescent = true; // the very first descent is a long one
+    long setup = System.nanoTime() - start;
+    long descentNanos = 0;
+    long searchNanos = 0;
+    long updateNanos = 0;
+    String stopReason;
+
+    while (true) {
+      if (selected.size() >= config.maxIter()) {
+        stopReason = Selection.MAX_ITER;
+        break;
+      }
+      if (index.available() == 0) {
+        stopReason = Selection.POOL_EXHAUSTED;
+        break;
+      }
+      long t0 = System.nanoTime();
+      if (config.randomRestartProb() > 0 && random.nextDouble() < config.randomRestartProb()) {
+        longDescent = true;
+      }
+      int steps = longDescent ? 3 * config.gradDescIter() : config.gradDescIter();
+      longDescent = false;
+      candidate.prepare();
+      optimizer.optimize(state, candidate.point(), steps);
+      long t1 = System.nanoTime();
+      int row;
+      double candidateExact = Double.NaN;
+      // KL_exact(W ∪ {g}) plus g's outlier penalty: what the ranking and the exact stop compare
+      double candidateScore = Double.NaN;
+      if (config.candidates() == 1) {
+        row = index.nearest(candidate.point());
+      } else {
+        // Re-rank the c nearest rows by the exact KL they would give (while the exact estimator is
+        // still undefined: by the relaxation) and take the best; ties keep the nearer row.
+        int found = index.nearest(candidate.point(), config.candidates(), shortlist);
+        boolean exactDefined = exact.size() + 1 >= config.k();
+        row = shortlist[0];
+        double best = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < found; j++) {
+          double score = exactDefined
+              ? exact.valueIfAdded(pool, shortlist[j]) + penalty.applyAsDouble(shortlist[j])
+              : state.valueIfAdded(pool, shortlist[j]);
+          if (score < best) {
+            best = score;
+            row = shortlist[j];
+          }
+        }
+        if (exactDefined) {
+          candidateScore = best;
+          candidateExact = best - penalty.applyAsDouble(row);
+        }
+      }
+      index.remove(row);
+      long t2 = System.nanoTime();
+      double kl = state.valueIfAdded(pool, row);
+      if (exact != null && Double.isNaN(candidateExact)) {
+        candidateExact = exact.valueIfAdded(pool, row);
+        candidateScore =
+            Double.isNaN(candidateExact) ? candidateExact : candidateExact + penalty.applyAsDouble(row);
+      }
+      candidate.next();
+      iterations++;
+
+      StopContext context =
+          new StopContext(
+              kl,
+              previousKl,
+              selected.size(),
+              pool.size(),
+              risesInRow,
+              candidateScore,
+              previousExact);
+      SelectionListener.Outcome outcome;
+      double exactKl = Double.NaN;
+      if (criterion.fires(context) && rejectedInRow < config.patience()) {
+        rejectedInRow++;
+        candidate.rejected();
+        outcome = SelectionListener.Outcome.REJECTED;
+      } else if (criterion.fires(context)) {
+        if (config.resetsAllowed() && resets < config.maxResets()) {
+          index.refill();
+          resets++;
+          longDescent = true;
+          outcome = SelectionListener.Outcome.RESET;
+        } else {
+          outcome = SelectionListener.Outcome.STOPPED;
+        }
+      } else {
+        state.add(pool, row);
+        if (exact != null) {
+          exact.add(pool, row);
+          exactKl = exact.value();
+          previousExact = exactKl;
+          if (config.trackExactKl()) {
+            exactTrace.add(exactKl);
+          }
+        }
+        rejectedInRow = 0;
+        risesInRow = context.rises() ? risesInRow + 1 : 0;
+        previousKl = kl;
+        selected.add((long) row);
+        klTrace.add(kl);
+        outcome = SelectionListener.Outcome.ACCEPTED;
+      }
+      long t3 = System.nanoTime();
+      descentNanos += t1 - t0;
+      searchNanos += t2 - t1;
+      updateNanos += t3 - t2;
+      listener.iteration(
+          new SelectionListener.Iteration(
+              iterations, row, outcome, kl, exactKl, selected.size(), t3 - t0));
+      if (outcome == SelectionListener.Outcome.STOPPED) {
+        stopReason = criterion.name();
+        break;
+      }
+    }
+
+    Selection result =
+        new Selection(
+            selected.stream().mapToLong(Long::longValue).toArray(),
+            klTrace.stream().mapToDouble(Double::doubleValue).toArray(),
+            exactTrace.stream().mapToDouble(Double::doubleValue).toArray(),
+            initialKl,
+            initialExact,
+            stopReason,
+            java.util.Arrays.stream(init.poolRows()).asLongStream().toArray(),
+            iterations,
+            resets,
+            scale,
+            new Selection.Timings(
+                System.nanoTime() - start, setup, descentNanos, searchNanos, updateNanos));
+    listener.finished(result);
+    return result;
+  }
+
+  private static Coverage coverage(ObjectiveState exact) {
+    return (Coverage) exact;
+  }
+
+  private DifferentiableObjective objective(GioConfig config) {
+    if (config.objective() == ObjectiveKind.SOFTMIN) {
+      return new SoftMinKnnKl(ops, config.softminBeta());
+    }
+    return new AveragedKnnKl(ops, config.discardNearestForXY());
+  }
+}
