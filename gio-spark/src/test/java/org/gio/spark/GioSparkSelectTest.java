@@ -73,6 +73,19 @@ class GioSparkSelectTest {
   }
 
   @Test
+  void theReadmeExampleSelectsTheRowsOfGioSelect() throws Exception {
+    VectorSet pool = org.gio.io.Embeddings.read(Path.of("../examples/clusters/pool.npy"));
+    VectorSet target = org.gio.io.Embeddings.read(Path.of("../examples/clusters/target.npy"));
+    Selection expected = local(pool, target);
+    assertEquals(25, expected.size(), "the README's 25 rows");
+    spark.conf().set("spark.sql.files.maxPartitionBytes", "150000");
+    GioSpark.Result result = GioSpark.select(spark, spark.read().json("src/test/resources/clusters/pool.jsonl"),
+        spark.read().json("src/test/resources/clusters/target.jsonl"), GioSpark.Options.of("embedding"));
+    assertTrue(result.partitions() > 2, "partitions: " + result.partitions());
+    assertArrayEquals(expected.selected(), result.selection().selected());
+  }
+
+  @Test
   void fashionMnistSmallSelectsTheLocalRowsFromParquet() throws Exception {
     Path data = FashionMnist.DEFAULT_DIR;
     Assumptions.assumeTrue(Files.isDirectory(data), "dataset-fashion-mnist is not installed (.ci/run installs it)");

@@ -87,15 +87,15 @@ class StandaloneClusterIT {
   @Test
   @Order(2)
   void killingAWorkerMidScanRetriesItsTasksAndGivesTheSameTable() throws Exception {
-    spark.udf().register("slow_id", new SlowIds(2_500), DataTypes.LongType);
+    spark.udf().register("slow_id", new SlowIds(12_000), DataTypes.LongType); // 500 rows: 6 s a task
     Dataset<Row> pool = TestData.frame(spark, SparkNeighbourTablesTest.POOL, "float")
-        .repartition(6)
+        .repartition(4)
         .withColumn("id", functions.callUDF("slow_id", functions.col("id")));
     tasks.killWhenRunning = new CountDownLatch(1);
     Thread killer = new Thread(() -> {
       try {
         if (tasks.killWhenRunning.await(120, TimeUnit.SECONDS)) {
-          Thread.sleep(500); // inside the task's slow rows
+          Thread.sleep(1500); // well inside the task's slow rows
           tasks.killed = cluster.kill(0);
         }
       } catch (InterruptedException e) {
@@ -114,6 +114,8 @@ class StandaloneClusterIT {
   /** Watches the scan's stages: signals when a task runs, counts failed and retried tasks. */
   static final class ScanTasks extends SparkListener {
     final Set<Integer> stages = ConcurrentHashMap.newKeySet();
+    /** The scan job's last stage: the one that runs the partitions' scans (and the slow ids). */
+    final Set<Integer> scanStages = ConcurrentHashMap.newKeySet();
     final AtomicInteger failed = new AtomicInteger();
     final AtomicInteger retried = new AtomicInteger();
     volatile CountDownLatch killWhenRunning = new CountDownLatch(0);
@@ -123,6 +125,7 @@ class StandaloneClusterIT {
     public void onJobStart(SparkListenerJobStart job) {
       if (Jobs.SCAN.equals(job.properties().getProperty(Jobs.DESCRIPTION))) {
         job.stageIds().foreach(id -> stages.add((Integer) id));
+        scanStages.add((Integer) job.stageIds().max(scala.math.Ordering.Int$.MODULE$));
       }
     }
 
@@ -132,7 +135,9 @@ class StandaloneClusterIT {
         if (start.taskInfo().attemptNumber() > 0) {
           retried.incrementAndGet();
         }
-        killWhenRunning.countDown();
+        if (scanStages.contains(start.stageId())) {
+          killWhenRunning.countDown();
+        }
       }
     }
 
