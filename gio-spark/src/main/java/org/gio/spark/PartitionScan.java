@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.gio.core.GioInputException;
 import org.gio.core.table.NeighbourTableBuilder;
 import org.gio.core.table.NeighbourTables;
 import org.gio.core.vectors.VectorSet;
@@ -49,14 +50,23 @@ final class PartitionScan implements FlatMapFunction<Iterator<InternalRow>, Part
       ids[r] = id;
       count[0]++;
       if (++filled[0] == chunkRows) {
-        scan.add(ids, VectorSet.wrap(data, chunkRows, d));
+        add(scan, ids, VectorSet.wrap(data, chunkRows, d));
         filled[0] = 0;
       }
     });
     if (filled[0] > 0) {
       int r = filled[0];
-      scan.add(Arrays.copyOf(ids, r), VectorSet.wrap(Arrays.copyOf(data, r * d), r, d));
+      add(scan, Arrays.copyOf(ids, r), VectorSet.wrap(Arrays.copyOf(data, r * d), r, d));
     }
     return List.of(new PartitionTable(scan.table(), count[0], builder.name(), splits)).iterator();
+  }
+
+  /** One chunk into the scan; a bad row found there is named as {@code gio select} names it. */
+  private void add(NeighbourTableBuilder.Scan scan, long[] ids, VectorSet chunk) {
+    try {
+      scan.add(ids, chunk);
+    } catch (GioInputException e) {
+      throw new GioInputException(rows.what() + ": " + e.getMessage(), e);
+    }
   }
 }

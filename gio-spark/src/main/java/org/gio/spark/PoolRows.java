@@ -40,6 +40,11 @@ final class PoolRows implements Serializable {
     return dim;
   }
 
+  /** "pool" or "target", the prefix of every message. */
+  String what() {
+    return what;
+  }
+
   /** The key of a split in {@link #offsets}. */
   static String splitKey(String path, long start) {
     return path + "\n" + start;

@@ -57,6 +57,17 @@ class SparkNeighbourTablesTest {
     TestData.assertSameTable(local(POOL), spark(spark, pool, "id"));
   }
 
+  @Test
+  void scalarKernelsOnTheExecutorsGiveTheSameTable() {
+    // what an executor without --add-modules jdk.incubator.vector runs: exact distances make the
+    // table the same, only slower
+    Dataset<Row> pool = TestData.frame(spark, POOL, "float").repartition(3);
+    SparkNeighbourTables.Built built = SparkNeighbourTables.build(
+        spark, pool, TARGET, "embedding", "id", DEPTH, m -> RowSample.sorted(m, SAMPLE, SEED), "scalar");
+    assertTrue(built.builder().contains("scalar"), built.builder());
+    TestData.assertSameTable(local(POOL), built.table());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"double", "vector"})
   void doubleAndVectorColumnsGiveTheSameTable(String kind) {
