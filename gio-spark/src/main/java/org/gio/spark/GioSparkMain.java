@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code gio-spark} command, for {@code spark-submit --class org.gio.spark.GioSparkMain} or the
- * {@code ./gio-spark} launcher. Failures end as one line and gio's exit statuses: 0 ok, 1
+ * {@code ./gio-spark.sh} launcher. Failures end as one line and gio's exit statuses: 0 ok, 1
  * internal, 2 usage, 3 bad input (a task's bad-input error is unwrapped from Spark's job failure).
  */
 @Command(name = "gio-spark", mixinStandardHelpOptions = true, subcommands = SparkSelectCommand.class,

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
     footer = {
       "",
       "Examples:",
-      "  gio-spark select --master local[2] --pool pool.parquet --target target.jsonl --column embedding \\",
+      "  gio-spark.sh select --master local[2] --pool pool.parquet --target target.jsonl --column embedding \\",
       "                   --out chosen.txt --out-rows chosen.parquet --report run.json",
       "  spark-submit --class org.gio.spark.GioSparkMain gio-spark.jar select --pool hdfs:///p --format parquet ...",
       "",
@@ -127,7 +127,8 @@ final class SparkSelectCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     GioConfig config = config();
     SparkOutputs.check(Arrays.asList(out, outRows, report), List.of(pool, target));
-    SparkSession.Builder builder = SparkSession.builder().appName("gio-spark select");
+    // Spark logs INFO by default; --conf spark.log.level=INFO gives it back
+    SparkSession.Builder builder = SparkSession.builder().appName("gio-spark select").config("spark.log.level", "WARN");
     if (master != null) {
       builder.master(master);
     }

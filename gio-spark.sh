@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Launcher for gio-spark in Spark's local mode (or against a standalone master with --master spark://...).
+# Launcher for gio-spark (named .sh: ./gio-spark is the module folder) in Spark's local mode (or against a standalone master with --master spark://...).
 # Builds nothing: run `mvn -B verify` (or `mvn -B package -DskipTests`) first. On a real cluster use
 # spark-submit with gio-spark/target/gio-spark.jar instead (see README, "On a Spark cluster").
 set -euo pipefail
