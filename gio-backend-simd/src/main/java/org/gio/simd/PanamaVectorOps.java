@@ -43,6 +43,11 @@ final class PanamaVectorOps implements VectorOps {
     return "simd-" + F.vectorBitSize();
   }
 
+  @Override
+  public String description() {
+    return name() + " (Vector API, " + lanes() + " float lanes, " + threads() + " threads)";
+  }
+
   int threads() {
     return chunks.threads();
   }

@@ -101,11 +101,8 @@ public final class SimdKernels {
       USABLE = usable;
       DEFAULT = usable ? panama(defaultThreads()) : new ScalarVectorOps();
       LOG.log(
-          System.Logger.Level.INFO,
-          "GIO kernels: "
-              + DEFAULT.name()
-              + (usable ? " (Vector API, " + lanes() + " float lanes, " + defaultThreads()
-                  + " threads)" : " (scalar fallback)"));
+          System.Logger.Level.DEBUG,
+          "GIO kernels: " + DEFAULT.description() + (usable ? "" : " (scalar fallback)"));
     }
   }
 }

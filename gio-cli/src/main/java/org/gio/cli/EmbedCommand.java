@@ -20,13 +20,15 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Turn a text file (one document per line, or JSONL) into a .npy matrix of float32 rows.",
-      "Streams, so files larger than memory work. The default embedder needs no model."
+      "Streams, so files larger than memory work. The default embedder is the built-in",
+      "all-MiniLM-L6-v2 (--embedder minilm); --embedder hashed is ~100x faster and needs no model."
     },
     footer = {
       "",
       "Examples:",
-      "  gio embed --input pool.txt --out pool.npy",
+      "  gio embed --input pool.txt --out pool.npy                         (built-in all-MiniLM-L6-v2)",
       "  gio embed --input docs.jsonl --text-field body --out docs.npy --dim 1024",
+      "  gio embed --input pool.txt --out pool.npy --embedder minilm-q    (int8: faster)",
       "  gio embed --input pool.txt --out pool.npy --embedder onnx --model minilm-onnx/",
       "",
       "The hashed embedder fits its TF-IDF weights on the input itself.",
@@ -63,6 +65,10 @@ final class EmbedCommand implements Callable<Integer> {
         spec.commandLine().getErr().printf(
             "gio: embedded %d documents to %s (%d × %d, %s) in %.2f s, %.0f lines/s%n",
             rows, out, rows, e.dim(), e.describe(), s, rows / s);
+      }
+      if (e.truncated() > 0) {
+        spec.commandLine().getErr().printf("gio: %d documents were longer than the model's"
+            + " maximum length and were truncated%n", e.truncated());
       }
     } finally {
       progress.end();

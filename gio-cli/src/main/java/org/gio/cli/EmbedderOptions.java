@@ -15,11 +15,14 @@ import picocli.CommandLine.ParameterException;
 /** How text becomes vectors: the flags {@code gio embed} and {@code gio select --pool-text} share. */
 final class EmbedderOptions {
   @Option(names = "--embedder", paramLabel = "NAME",
-      description = "hashed (word n-grams, TF-IDF, no model; default) or onnx (a sentence model in --model).")
-  String embedder = TextEmbedders.HASHED;
+      description = "minilm (all-MiniLM-L6-v2, built in, 384 dims; the default), minilm-q (its int8 version:"
+          + " faster, cosine ~0.99 with minilm), hashed (word n-grams, TF-IDF, no model, ~100x faster; the"
+          + " default when --dim or --char-trigrams is given) or onnx (a sentence model in --model; the"
+          + " default when --model is given).")
+  String embedder;
 
   @Option(names = "--model", paramLabel = "DIR",
-      description = "For --embedder onnx: folder with model.onnx and vocab.txt (a sentence-transformer exported to ONNX).")
+      description = "For --embedder onnx: folder with model.onnx and tokenizer.json or vocab.txt (a sentence-transformer exported to ONNX).")
   Path model;
 
   @Option(names = "--dim", paramLabel = "N",
@@ -35,19 +38,20 @@ final class EmbedderOptions {
 
   /** Fails with a usage error on flags that do not fit together, before any file is read. */
   void validate(CommandSpec spec) {
-    String kind = embedder.toLowerCase(Locale.ROOT);
-    if (!kind.equals(TextEmbedders.HASHED) && !kind.equals(TextEmbedders.ONNX)) {
+    String kind = kind();
+    if (!java.util.List.of(TextEmbedders.HASHED, TextEmbedders.ONNX, TextEmbedders.MINILM,
+        TextEmbedders.MINILM_Q).contains(kind)) {
       throw new ParameterException(spec.commandLine(),
-          "--embedder must be hashed or onnx, was '" + embedder + "'");
+          "--embedder must be " + TextEmbedders.NAMES + ", was '" + kind + "'");
+    }
+    if (!kind.equals(TextEmbedders.HASHED) && (dim != null || charTrigrams)) {
+      throw new ParameterException(spec.commandLine(),
+          "--dim and --char-trigrams are for --embedder hashed; a sentence model fixes its own dimension");
     }
     if (kind.equals(TextEmbedders.ONNX)) {
       if (model == null) {
         throw new ParameterException(spec.commandLine(),
-            "--embedder onnx needs --model DIR (a folder with model.onnx and vocab.txt)");
-      }
-      if (dim != null || charTrigrams) {
-        throw new ParameterException(spec.commandLine(),
-            "--dim and --char-trigrams are for --embedder hashed; an ONNX model fixes its own dimension");
+            "--embedder onnx needs --model DIR (a folder with model.onnx and tokenizer.json or vocab.txt)");
       }
     } else if (model != null) {
       throw new ParameterException(spec.commandLine(), "--model needs --embedder onnx");
@@ -68,6 +72,20 @@ final class EmbedderOptions {
     if (dim != null) {
       options = options.withDim(dim);
     }
-    return TextEmbedders.create(embedder, model, options, fitOn);
+    return TextEmbedders.create(kind(), model, options, fitOn);
+  }
+
+  /**
+   * The embedder's name: as given, else onnx with --model, hashed with --dim or --char-trigrams,
+   * else minilm (the default: gio-bench/docs/text.md, "Methods on text").
+   */
+  String kind() {
+    if (embedder != null) {
+      return embedder.toLowerCase(Locale.ROOT);
+    }
+    if (model != null) {
+      return TextEmbedders.ONNX;
+    }
+    return dim != null || charTrigrams ? TextEmbedders.HASHED : TextEmbedders.MINILM;
   }
 }

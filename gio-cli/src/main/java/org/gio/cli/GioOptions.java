@@ -119,14 +119,14 @@ final class GioOptions {
   static final class StopRuleConverter implements ITypeConverter<StopRule> {
     @Override
     public StopRule convert(String value) {
-      return StopRule.parse(value);
+      return Converters.parse(value, StopRule::parse);
     }
   }
 
   static final class VInitConverter implements ITypeConverter<VInit> {
     @Override
     public VInit convert(String value) {
-      return VInit.parse(value);
+      return Converters.parse(value, VInit::parse);
     }
   }
 }

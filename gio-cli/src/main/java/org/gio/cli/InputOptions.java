@@ -34,11 +34,7 @@ final class InputOptions {
   static final class FormatConverter implements ITypeConverter<EmbeddingFormat> {
     @Override
     public EmbeddingFormat convert(String value) {
-      try {
-        return EmbeddingFormat.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
-      }
+      return Converters.parse(value, EmbeddingFormat::parse);
     }
   }
 }

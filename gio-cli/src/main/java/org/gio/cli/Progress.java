@@ -35,6 +35,7 @@ final class Progress implements TextEmbedding.Progress {
     drawn = true;
     if (done >= total) {
       err.println();
+      drawn = false; // the line is finished: end() adds nothing
     }
     err.flush();
   }

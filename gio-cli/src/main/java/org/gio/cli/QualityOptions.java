@@ -147,21 +147,21 @@ final class QualityOptions {
   static final class ObjectiveConverter implements ITypeConverter<ObjectiveKind> {
     @Override
     public ObjectiveKind convert(String value) {
-      return ObjectiveKind.parse(value);
+      return Converters.parse(value, ObjectiveKind::parse);
     }
   }
 
   static final class ShortlistConverter implements ITypeConverter<Shortlist> {
     @Override
     public Shortlist convert(String value) {
-      return Shortlist.parse(value);
+      return Converters.parse(value, Shortlist::parse);
     }
   }
 
   static final class StartConverter implements ITypeConverter<StartMode> {
     @Override
     public StartMode convert(String value) {
-      return StartMode.parse(value);
+      return Converters.parse(value, StartMode::parse);
     }
   }
 }

@@ -140,7 +140,7 @@ final class QuantizeCommand implements Callable<Integer> {
   static final class InitConverter implements ITypeConverter<KMeansInit> {
     @Override
     public KMeansInit convert(String value) {
-      return KMeansInit.parse(value);
+      return Converters.parse(value, KMeansInit::parse);
     }
   }
 }

@@ -10,7 +10,10 @@ import org.gio.core.backend.Backends;
 import org.gio.core.select.GioConfig;
 import org.gio.core.select.GioSelector;
 import org.gio.core.select.Selection;
+import org.gio.core.vectors.RowSample;
+import org.gio.core.vectors.VectorSet;
 import org.gio.io.EmbeddingTable;
+import org.gio.io.plot.KlChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,13 +41,21 @@ import picocli.CommandLine.Spec;
       "             --out chosen.txt --out-lines chosen-lines.txt",
       "  gio select --pool pool.npy --target target.npy --init seed.npy --max-iter 500 \\",
       "             --stop min_difference --min-difference 0.001 --out chosen.txt --report run.json",
+      "  gio select --pool-text pool.txt --target-text target.txt --embedder minilm \\",
+      "             --budget 5% --out chosen.txt           (exactly 5% of the pool, rounded down)",
+      "  gio select --method dsir --pool-text pool.txt --target-text target.txt --budget 1000 \\",
+      "             --out chosen.txt --out-lines chosen-lines.txt",
       "  gio select --pool train.tsv --target wanted.tsv --out chosen.txt --out-rows chosen.tsv",
       "  gio select --pool docs.parquet --column embedding --target target.jsonl \\",
       "             --out chosen.txt --out-rows chosen.parquet --plot kl.png",
       "",
-      "Exit status: 0 success, 1 internal error, 2 usage error, 3 bad input."
+      "Exit status: 0 success, 1 internal error, 2 usage error, 3 bad input,",
+      "4 interrupted by SIGINT/SIGTERM with --checkpoint (the checkpoint is written; rerun with --resume)."
     })
 final class SelectCommand implements Callable<Integer> {
+  /** Pool rows drawn grey by --plot-scatter: enough to show the pool's shape, few enough to see. */
+  static final int SCATTER_POOL_ROWS = 5_000;
+
   @Spec CommandSpec spec;
 
   @Option(names = "--pool", paramLabel = "FILE", description = "Candidate pool G (rows × dimensions); or --pool-text.")
@@ -68,6 +79,9 @@ final class SelectCommand implements Callable<Integer> {
   @Option(names = "--plot", paramLabel = "FILE.png", description = "PNG chart of KL per selected row; for 2-D data also target vs selected.")
   Path plot;
 
+  @Option(names = "--plot-scatter", paramLabel = "FILE.png", description = "PNG of pool (grey, a seeded sample), target and selected rows on the target's first two principal components, for any dimension.")
+  Path plotScatter;
+
   @Option(names = "--backend", paramLabel = "NAME", description = "Compute backend (default: the best available; see 'gio backends').")
   String backend;
 
@@ -87,17 +101,29 @@ final class SelectCommand implements Callable<Integer> {
 
   @Mixin QuantizeOptions quantize;
 
+  @Mixin MethodOptions method;
+
+  @Mixin CheckpointOptions checkpoint;
+
   @Override
   public Integer call() throws Exception {
     text.validate(spec, pool, target, init);
+    method.validate(spec, text.active(), quality.faithful,
+        quantize.clusters != null || quantize.saved != null, plot != null,
+        init != null, outRows != null);
     GioConfig config = quality.apply(options.toConfig(), spec);
     if (index != null && !index.equals("exact") && config.shortlist() == org.gio.core.select.Shortlist.GAIN) {
       throw new ParameterException(spec.commandLine(), "--index " + index + " searches the pool in the "
           + "published loop only (--faithful, or --shortlist nearest); the default selection reads an "
           + "exact neighbour table built in one pass, so drop --index");
     }
-    OutputPaths.check(SelectionOutputs.paths(out, outRows, report, plot, text.outLines),
+    checkpoint.validate(spec, config, quantize.active(), method.dsir() || method.retrieval());
+    OutputPaths.check(SelectionOutputs.paths(out, outRows, report, plot, plotScatter,
+            text.outLines, checkpoint.file),
         pool, target, init, text.poolText, text.targetText, quantize.saved);
+    if (method.dsir()) {
+      return DsirRun.run(method, text, options.seed, out, report, spec.commandLine().getErr(), quiet);
+    }
     if (!text.active()) {
       SelectionOutputs.checkRowsFormat(outRows, pool, inputOptions.toReadOptions());
     }
@@ -105,8 +131,9 @@ final class SelectCommand implements Callable<Integer> {
 
     ProgressBar progress = ProgressBar.forTerminal(spec.commandLine().getErr(), quiet);
     InputFiles inputs = new InputFiles(inputOptions.toReadOptions(), progress);
-    if (StreamedSelection.applies(config, pool, inputOptions.toReadOptions(), text.active(), quantize.active())) {
-      return streamed(injector.getInstance(GioSelector.class), inputs, progress, config);
+    if (!method.retrieval()
+        && StreamedSelection.applies(config, pool, inputOptions.toReadOptions(), text.active(), quantize.active())) {
+      return streamed(injector.getInstance(GioSelector.class), inputs, progress, method.apply(config, pool));
     }
     TextInputOptions.Embedded embedded =
         text.active() ? text.embed(spec.commandLine().getErr(), quiet) : null;
@@ -116,14 +143,30 @@ final class SelectCommand implements Callable<Integer> {
     InputFiles.sameDimension(poolTable, targetTable);
     InputFiles.sameDimension(poolTable, initTable);
     InputFiles.moreRowsThanK(targetTable, config.k());
+    config = method.apply(config, poolTable.vectors().size(), poolTable.file().toString());
 
     GioSelector selector = injector.getInstance(GioSelector.class);
     // Quantization (ALGORITHM.md §5): select among centroids, then explode to pool rows.
     QuantizeOptions.Plan plan = quantize.plan(poolTable.vectors(), targetTable.vectors(),
         config.seed(), injector, spec.commandLine().getErr(), quiet);
-    Selection selection = selector.select(plan.pool, plan.target,
-        initTable == null ? null : initTable.vectors(), config,
-        Listeners.of(progress, new StatusLine(spec, quiet)));
+    GioConfig chosen = config;
+    CheckpointedSelection checkpointed = checkpoint.selection(spec, selector, chosen);
+    CheckpointedSelection.Result run = null;
+    Selection selection;
+    if (checkpointed.active()) { // the default selection on the table of a pool in memory
+      run = checkpointed.select(selector, () -> selector.table(
+              org.gio.core.vectors.VectorSource.of(plan.pool), plan.target, chosen, 1),
+          plan.target, initTable == null ? null : initTable.vectors(), chosen,
+          Listeners.of(progress, new StatusLine(spec, quiet)));
+      selection = run.selection();
+    } else {
+      selection = method.retrieval()
+          ? RetrievalRun.select(plan.pool, plan.target, config.budget(), spec, quiet)
+          : selector.select(plan.pool, plan.target,
+              initTable == null ? null : initTable.vectors(), config,
+              Listeners.of(progress, new StatusLine(spec, quiet)));
+    }
+    MethodOptions.noticeShortfall(spec.commandLine().getErr(), config, selection);
     int[] rows = plan.rows(selection);
 
     long writeStart = System.nanoTime();
@@ -131,17 +174,32 @@ final class SelectCommand implements Callable<Integer> {
     outputs.indices(out, rows);
     outputs.rows(outRows, poolTable, rows);
     outputs.lines(text, rows);
-    outputs.plot(plot, selection, plan.target, plan.pool);
+    String title = KlChart.title(rows.length, poolTable.vectors().size(), selection.stopReason());
+    outputs.plot(plot, selection, plan.target, plan.pool, title);
+    if (plotScatter != null) {
+      VectorSet pool = poolTable.vectors();
+      VectorSet poolSample = pool.select(RowSample.sorted(pool.size(), SCATTER_POOL_ROWS,
+          config.seed() ^ 0x5CA77E4L)); // salted: independent of the selection's own draws
+      outputs.scatter(plotScatter, poolSample, targetTable.vectors(), pool.select(rows), title);
+    }
     Map<String, Double> ioMillis = new LinkedHashMap<>();
     ioMillis.put("read", inputs.nanos() / 1e6);
     ioMillis.put("write", (System.nanoTime() - writeStart) / 1e6); // outputs before the report
+    if (run != null) {
+      run.timings(ioMillis, true);
+    }
     Map<String, Object> described = describe(poolTable, targetTable, initTable);
     if (embedded != null) {
       described.put("poolFormat", "text");
       described.put("targetFormat", "text");
       described.put("embedder", embedded.embedder());
+      described.put("truncatedDocuments", embedded.truncated());
     }
-    outputs.report(report, plan.report(selection, config, backends(selector), described, ioMillis));
+    com.fasterxml.jackson.databind.node.ObjectNode json =
+        plan.report(selection, config, backends(selector), described, ioMillis);
+    method.describe(json, quality.faithful, config.budget());
+    outputs.report(report, json);
+    checkpointed.finished();
     return ExitCodes.OK;
   }
 
@@ -152,18 +210,28 @@ final class SelectCommand implements Callable<Integer> {
     EmbeddingTable initTable = inputs.read(init);
     InputFiles.sameDimension(targetTable, initTable);
     InputFiles.moreRowsThanK(targetTable, config.k());
+    CheckpointedSelection checkpointed = checkpoint.selection(spec, selector, config);
     StreamedSelection.Result r = StreamedSelection.run(selector, pool, targetTable, initTable, config,
-        Listeners.of(progress, new StatusLine(spec, quiet)));
+        Listeners.of(progress, new StatusLine(spec, quiet)), checkpointed);
+    MethodOptions.noticeShortfall(spec.commandLine().getErr(), config, r.selection());
     long writeStart = System.nanoTime();
     SelectionOutputs outputs = new SelectionOutputs();
     outputs.indices(out, r.selection().selected());
     outputs.vectors(outRows, r.chosenVectors());
-    outputs.chosenPlot(plot, r.selection(), targetTable.vectors(), r.chosenVectors());
+    String title = KlChart.title(r.selection().size(), r.poolRows(), r.selection().stopReason());
+    outputs.chosenPlot(plot, r.selection(), targetTable.vectors(), r.chosenVectors(), title);
+    outputs.scatter(plotScatter, r.table().sample(), targetTable.vectors(), r.chosenVectors(),
+        title); // the density filter's seeded pool sample: grey points without a second pass
     Map<String, Double> ioMillis = new LinkedHashMap<>();
     ioMillis.put("read", inputs.nanos() / 1e6);
     ioMillis.put("write", (System.nanoTime() - writeStart) / 1e6);
-    outputs.report(report, org.gio.io.report.SelectionReport.toJson(r.selection(), config,
-        backends(selector), StreamedSelection.describe(pool, r, targetTable, initTable), ioMillis));
+    r.run().timings(ioMillis, checkpointed.active());
+    com.fasterxml.jackson.databind.node.ObjectNode json = org.gio.io.report.SelectionReport.toJson(
+        r.selection(), config, backends(selector), StreamedSelection.describe(pool, r, targetTable,
+        initTable), ioMillis);
+    method.describe(json, quality.faithful, config.budget());
+    outputs.report(report, json);
+    checkpointed.finished();
     return ExitCodes.OK;
   }
 
@@ -172,6 +240,7 @@ final class SelectCommand implements Callable<Integer> {
     backends.put("compute", selector.ops().name());
     backends.put("index", selector.indexFactory().name());
     backends.put("table", selector.tableBuilder().name());
+    backends.put("kernels", selector.ops().description());
     return backends;
   }
 

@@ -15,6 +15,7 @@ import org.gio.io.EmbeddingTable;
 import org.gio.io.ReadOptions;
 import org.gio.io.IndexFile;
 import org.gio.io.plot.KlChart;
+import org.gio.io.plot.ScatterChart;
 import org.gio.io.report.SelectionReport;
 
 /**
@@ -92,16 +93,31 @@ final class SelectionOutputs {
     }
   }
 
-  void plot(Path plot, Selection s, VectorSet target, VectorSet pool) throws IOException {
+  void plot(Path plot, Selection s, VectorSet target, VectorSet pool, String title)
+      throws IOException {
     if (plot != null) {
-      chosenPlot(plot, s, target, pool.select(s.rows()));
+      chosenPlot(plot, s, target, pool.select(s.rows()), title);
     }
   }
 
   /** The plot, given the chosen rows' vectors in selection order. */
-  void chosenPlot(Path plot, Selection s, VectorSet target, VectorSet chosen) throws IOException {
+  void chosenPlot(Path plot, Selection s, VectorSet target, VectorSet chosen, String title)
+      throws IOException {
     if (plot != null) {
-      write(plot, () -> KlChart.write(plot, s, target, chosen));
+      write(plot, () -> KlChart.write(plot, s, target, chosen, title));
+    }
+  }
+
+  /**
+   * Pool (grey), target and selected rows on the target's first two principal components.
+   *
+   * @param poolRows the pool rows to draw: a seeded sample (the streaming default's density
+   *     sample), never the whole of a large pool
+   */
+  void scatter(Path png, VectorSet poolRows, VectorSet target, VectorSet selected, String title)
+      throws IOException {
+    if (png != null) {
+      write(png, () -> ScatterChart.write(png, poolRows, target, selected, title));
     }
   }
 

@@ -35,7 +35,8 @@ final class StreamedSelection {
   }
 
   /** What the run produced, for the command's outputs. */
-  record Result(Selection selection, NeighbourTable table, long poolRows, String dtype, long tableNanos) {
+  record Result(
+      Selection selection, NeighbourTable table, long poolRows, String dtype, CheckpointedSelection.Result run) {
     /** The chosen rows' vectors, in selection order. */
     VectorSet chosenVectors() {
       long[] ids = selection.selected();
@@ -49,7 +50,7 @@ final class StreamedSelection {
 
   static Result run(
       GioSelector selector, Path pool, EmbeddingTable target, EmbeddingTable init, GioConfig config,
-      SelectionListener listener) {
+      SelectionListener listener, CheckpointedSelection checkpointed) throws IOException {
     try (NpySource source = NpySource.open(pool)) {
       if (source.dim() != target.vectors().dim()) {
         throw new GioInputException(target.file() + ": dimension " + target.vectors().dim()
@@ -57,16 +58,14 @@ final class StreamedSelection {
             + "); embed every input with the same model");
       }
       int threads = Runtime.getRuntime().availableProcessors();
-      long start = System.nanoTime();
-      NeighbourTable table;
-      try {
-        table = selector.table(source, target.vectors(), config, threads);
-      } catch (GioInputException e) {
-        throw new GioInputException(pool + ": " + e.getMessage(), e);
-      }
-      long tableNanos = System.nanoTime() - start;
-      Selection s = selector.select(table, target.vectors(), init == null ? null : init.vectors(), config, listener);
-      return new Result(s, table, source.rows(), source.dtype(), tableNanos);
+      CheckpointedSelection.Result r = checkpointed.select(selector, () -> {
+        try {
+          return selector.table(source, target.vectors(), config, threads);
+        } catch (GioInputException e) {
+          throw new GioInputException(pool + ": " + e.getMessage(), e);
+        }
+      }, target.vectors(), init == null ? null : init.vectors(), config, listener);
+      return new Result(r.selection(), r.table(), source.rows(), source.dtype(), r);
     }
   }
 
@@ -85,7 +84,6 @@ final class StreamedSelection {
     m.put("poolRead", "streamed");
     m.put("tableListedRows", r.table().listed().size());
     m.put("tableDepth", r.table().depth());
-    m.put("tableMillis", r.tableNanos() / 1e6);
     putTable(m, "target", target);
     if (init != null) {
       putTable(m, "init", init);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.gio.core.vectors.VectorSet;
 import org.gio.io.AtomicFiles;
+import org.gio.io.text.HashedNgramEmbedder;
 import org.gio.io.text.TextEmbedder;
 import org.gio.io.text.TextEmbedding;
 import org.gio.io.text.TextSource;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code gio select} on text: pool and target given as text files are embedded (hashed n-grams
- * fitted on both, or an ONNX model) before selection, and the chosen lines can be written back.
+ * {@code gio select} on text: pool and target given as text files are embedded (the built-in
+ * minilm by default, hashed n-grams fitted on both, or an ONNX model) before selection, and the chosen lines can be written back.
  */
 final class TextInputOptions {
   @Option(names = "--pool-text", paramLabel = "FILE", description = "Candidate pool as text: one document per line (UTF-8), or JSONL; instead of --pool.")
@@ -38,7 +39,7 @@ final class TextInputOptions {
   /** The embedded inputs and how they were made. */
   /** Embedded pool and target; as tables, their rows are written back as vectors. */
   record Embedded(VectorSet pool, VectorSet target, String embedder, Path poolFile,
-      Path targetFile) {
+      Path targetFile, long truncated) {
     EmbeddingTable poolTable() {
       return new EmbeddingTable(poolFile, EmbeddingFormat.NPY, "text", pool, null);
     }
@@ -81,7 +82,7 @@ final class TextInputOptions {
     if (active()) {
       embedder.validate(spec);
     } else if (embedder.textField != null || embedder.model != null || embedder.dim != null
-        || embedder.charTrigrams || !"hashed".equalsIgnoreCase(embedder.embedder)) {
+        || embedder.charTrigrams || embedder.embedder != null) {
       throw usage(spec, "--embedder, --model, --dim, --char-trigrams and --text-field need --pool-text and --target-text");
     }
   }
@@ -95,15 +96,26 @@ final class TextInputOptions {
     TextSource pool = embedder.source(poolText);
     TextSource target = embedder.source(targetText);
     long start = System.nanoTime();
+    Progress progress = new Progress(err, quiet);
     try (TextEmbedder e = embedder.create(List.of(pool, target))) {
-      VectorSet p = TextEmbedding.embed(e, pool);
+      VectorSet p;
+      try {
+        p = TextEmbedding.embed(e, pool, -1, e instanceof HashedNgramEmbedder ? TextEmbedding.Progress.NONE : progress);
+      } finally {
+        progress.end();
+      }
       VectorSet t = TextEmbedding.embed(e, target);
       if (!quiet) {
         err.printf("gio: embedded %d pool and %d target documents with %s in %.2f s%n",
             p.size(), t.size(), e.describe(), (System.nanoTime() - start) / 1e9);
         err.flush();
       }
-      return new Embedded(p, t, e.describe(), poolText, targetText);
+      if (e.truncated() > 0) {
+        err.printf("gio: %d documents were longer than the model's maximum length and were"
+            + " truncated (counted in the report)%n", e.truncated());
+        err.flush();
+      }
+      return new Embedded(p, t, e.describe(), poolText, targetText, e.truncated());
     }
   }
 

@@ -20,7 +20,7 @@ record CliRun(int exit, String out, String err) {
     return new CliRun(exit, out.toString(), err.toString());
   }
 
-  /** The stderr lines gio wrote itself (without the JVM's incubator warning or backend log). */
+  /** The first line gio wrote itself (skipping a --verbose backends line). */
   String errorLine() {
     for (String line : err.split("\n")) {
       if (line.startsWith("gio: ") && !line.startsWith("gio: GIO backends")) {

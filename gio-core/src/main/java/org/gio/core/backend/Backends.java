@@ -85,7 +85,7 @@ public final class Backends {
         chosen.values().stream().map(GioBackend::module).collect(Collectors.toList());
     Injector injector = Guice.createInjector(Modules.override(new GioModule()).with(overrides));
     LOG.log(
-        System.Logger.Level.INFO,
+        System.Logger.Level.DEBUG,
         "GIO backends: "
             + chosen.values().stream()
                 .map(b -> b.role().name().toLowerCase(java.util.Locale.ROOT) + "=" + b.name())

@@ -44,6 +44,7 @@ public final class GioConfig {
   private final double densityQuantile;
   private final int densitySample;
   private final int gainOrders;
+  private final int budget;
 
   private GioConfig(Builder b) {
     k = b.k;
@@ -72,6 +73,7 @@ public final class GioConfig {
     softminBeta = b.softminBeta;
     candidates = b.candidates;
     patience = b.patience;
+    budget = b.budget;
     start = b.start;
     shortlist = b.shortlist;
     outlierWeight = b.outlierWeight;
@@ -356,6 +358,14 @@ public final class GioConfig {
    * Every option by its field name, in declaration order: the scale factor as {@code "auto"} when
    * automatic, enums by their reference names. For reports and logs.
    */
+  /**
+   * The fixed selection size {@link Builder#budget(int)} asked for, or 0 when the stop rule
+   * chooses the size.
+   */
+  public int budget() {
+    return budget;
+  }
+
   public java.util.Map<String, Object> asMap() {
     java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
     m.put("k", k);
@@ -384,6 +394,7 @@ public final class GioConfig {
     m.put("softminBeta", Double.isNaN(softminBeta) ? "d" : softminBeta);
     m.put("candidates", candidates);
     m.put("patience", patience);
+    m.put("budget", budget);
     m.put("start", start.referenceName());
     m.put("shortlist", shortlist.referenceName());
     m.put("outlierWeight", outlierWeight);
@@ -448,6 +459,7 @@ public final class GioConfig {
     private double densityQuantile = Double.NaN;
     private int densitySample = 0;
     private int gainOrders = 1;
+    private int budget = 0;
 
     private Builder() {}
 
@@ -478,6 +490,7 @@ public final class GioConfig {
       softminBeta = c.softminBeta;
       candidates = c.candidates;
       patience = c.patience;
+      budget = c.budget;
       start = c.start;
       shortlist = c.shortlist;
       outlierWeight = c.outlierWeight;
@@ -673,6 +686,18 @@ public final class GioConfig {
       return this;
     }
 
+    /**
+     * Exactly {@code n} rows (fewer only when the pool runs out of candidates: stop reason {@code
+     * pool_exhausted}): no early stop. On {@link #build()} this sets {@code maxIter} to n, the stop
+     * rule to {@code data_size} with {@code maxDataSize} 1 (which never fires before the pool is
+     * exhausted) and patience to 0, whatever they were; 0 turns the budget off again (the other
+     * fields then keep those values).
+     */
+    public Builder budget(int n) {
+      budget = n;
+      return this;
+    }
+
     public Builder gainOrders(int v) {
       gainOrders = v;
       return this;
@@ -680,6 +705,13 @@ public final class GioConfig {
 
     /** Validates every field and builds. */
     public GioConfig build() {
+      atLeast("budget", budget, 0);
+      if (budget > 0) {
+        maxIter = budget;
+        stop = StopRule.DATA_SIZE;
+        maxDataSize = 1.0;
+        patience = 0;
+      }
       atLeast("k", k, 1);
       atLeast("maxIter", maxIter, 0);
       if (stop == null) {

@@ -98,6 +98,16 @@ public final class GioSelector {
   }
 
   /**
+   * The default selection on a table, continued from {@code from} (null: from the start), telling
+   * {@code checkpoints} every iteration boundary; see {@link GreedySelector#resume}.
+   */
+  public Selection resume(
+      NeighbourTable table, VectorSet target, VectorSet initial, GioConfig config, SelectionListener listener,
+      GreedyProgress from, GreedySelector.Checkpoints checkpoints) {
+    return greedy.resume(table, target, initial, config, listener, from, checkpoints);
+  }
+
+  /**
    * Puts {@code first[0..count)} at the front of {@code list[0..length)}, dropping the list's
    * copies of them; returns the new length ({@code list} has room for both).
    */

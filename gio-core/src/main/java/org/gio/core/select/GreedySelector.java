@@ -28,6 +28,17 @@ import org.gio.core.vectors.VectorSet;
  *
  * <p>When every listed row has been taken or dropped the run ends with {@link #TABLE_EXHAUSTED}
  * (no pool scan: the table is all this selector has). Thread-safe; each call has its own state.
+ *
+ * <p>Checkpoints: {@link #resume} tells a {@link Checkpoints} hook every iteration boundary, where
+ * the state is a {@link GreedyProgress} (an event log of the rows removed, the traces and the
+ * counters), and continues a run from one bit for bit.
+ *
+ * <p>Options it reads from {@link GioConfig}: k, maxIter, the stop rule and its parameters,
+ * patience, candidates, retrievalCandidates, gainOrders, outlierWeight, the density options,
+ * seed, trackExactKl, the start (empty, uniform or a given D), and the relaxation reported in the
+ * trace (objective, softminBeta, discardNearestForXY). The descent's options (vInit, lr,
+ * gradDescIter, scaleFactor, randomRestartProb) belong to the published loop and are not read;
+ * randomInitPct and resetsAllowed need the whole pool and are refused.
  */
 public final class GreedySelector {
   /** Stop reason: every row of the neighbour table was taken or dropped. */
@@ -61,14 +72,53 @@ public final class GreedySelector {
    */
   public Selection select(
       NeighbourTable table, VectorSet target, VectorSet initial, GioConfig config, SelectionListener listener) {
+    return resume(table, target, initial, config, listener, null, Checkpoints.NONE);
+  }
+
+  /**
+   * Called by the selection at every iteration boundary, on the selecting thread, before the next
+   * candidate is proposed; for checkpoints. An exception thrown
+   * here ends the run with that exception.
+   */
+  @FunctionalInterface
+  public interface Checkpoints {
+    /** Ignores every boundary. */
+    Checkpoints NONE = progress -> {};
+
+    /**
+     * {@code progress.get()} is the run's state at this boundary (a copy, O(rows removed)); call
+     * it only when a checkpoint is due.
+     */
+    void boundary(java.util.function.Supplier<GreedyProgress> progress);
+  }
+
+  /**
+   * Selects as {@link #select}, continuing from {@code from} (a state {@code checkpoints} was given
+   * by a run with the same table, target, start and configuration; null: from the start). The
+   * state is rebuilt by replaying {@code from}'s steps in their order, so the result is
+   * bit-identical to the uninterrupted run's.
+   *
+   * @throws GioInputException when {@code from} names rows this table does not have
+   */
+  public Selection resume(
+      NeighbourTable table, VectorSet target, VectorSet initial, GioConfig config, SelectionListener listener,
+      GreedyProgress from, Checkpoints checkpoints) {
     long start = System.nanoTime();
     Inputs.check(table.poolRows(), table.listed().dim(), target, initial, config);
     if (config.randomInitPct() > 0) {
       throw new GioInputException(
           "random initial pool rows need the whole pool in memory; use --faithful, or give --init");
     }
+    if (config.resetsAllowed()) {
+      throw new GioInputException(
+          "resets refill the pool of the published loop; the default selection reads a neighbour "
+              + "table, so use --faithful with --resets-allowed");
+    }
     Run run = new Run(table, target, initial, config, listener);
-    return run.loop(start);
+    if (from != null) {
+      run.replay(from);
+    }
+    return run.loop(start, from, checkpoints);
   }
 
   /** One selection's state. */
@@ -88,6 +138,12 @@ public final class GreedySelector {
     final int[] shortlist;
     final int[] retrieval;
     int retrieved;
+    /** The removed rows in order (see {@link GreedyProgress#steps()}). */
+    int[] steps = new int[64];
+    int stepCount;
+    final List<Long> selected = new ArrayList<>();
+    final List<Double> klTrace = new ArrayList<>();
+    final List<Double> exactTrace = new ArrayList<>();
 
     Run(NeighbourTable table, VectorSet x, VectorSet initial, GioConfig config, SelectionListener listener) {
       this.table = table;
@@ -121,24 +177,85 @@ public final class GreedySelector {
       return (Coverage) exact;
     }
 
-    Selection loop(long start) {
-      double initialKl = relaxed.value();
-      double initialExact = exact.value();
-      double previousKl = initialKl;
-      double previousExact = initialExact;
+    /** The initial objective values, before any row (and before a replay). */
+    double initialKl;
+    double initialExact;
+
+    /** Rebuilds the state {@code from} describes: its removals and additions, in their order. */
+    void replay(GreedyProgress from) {
+      initialKl = relaxed.value();
+      initialExact = exact.value();
+      int accepted = 0;
+      for (int code : from.steps()) {
+        int row = code >= 0 ? code : ~code;
+        if (row >= listed.size()) {
+          throw new GioInputException("checkpoint: step row " + row + " is beyond the neighbour table's "
+              + listed.size() + " listed rows; start the run again without resuming");
+        }
+        removed(row);
+        if (code >= 0) {
+          relaxed.add(listed, row);
+          exact.add(listed, row);
+          gains.added(coverage());
+          accept();
+          selected.add(table.listedId(row));
+          accepted++;
+        }
+      }
+      if (accepted != from.kl().length
+          || (config.trackExactKl() ? accepted : 0) != from.exactKl().length) {
+        throw new GioInputException("checkpoint: " + accepted + " accepted rows but " + from.kl().length
+            + " trace values; start the run again without resuming");
+      }
+      for (double v : from.kl()) {
+        klTrace.add(v);
+      }
+      for (double v : from.exactKl()) {
+        exactTrace.add(v);
+      }
+    }
+
+    /** Takes {@code row} out of the table, and logs it (accepted rows are marked by {@link #accept}). */
+    void removed(int row) {
+      gains.removed(row);
+      if (stepCount == steps.length) {
+        steps = java.util.Arrays.copyOf(steps, 2 * steps.length);
+      }
+      steps[stepCount++] = ~row;
+    }
+
+    /** Marks the last removed row as accepted. */
+    void accept() {
+      steps[stepCount - 1] = ~steps[stepCount - 1];
+    }
+
+    GreedyProgress progress(int iterations, int rejectedInRow, int risesInRow, double previousKl, double previousExact) {
+      return new GreedyProgress(java.util.Arrays.copyOf(steps, stepCount),
+          klTrace.stream().mapToDouble(Double::doubleValue).toArray(),
+          exactTrace.stream().mapToDouble(Double::doubleValue).toArray(),
+          iterations, rejectedInRow, risesInRow, previousKl, previousExact);
+    }
+
+    Selection loop(long start, GreedyProgress from, Checkpoints checkpoints) {
+      if (from == null) {
+        initialKl = relaxed.value();
+        initialExact = exact.value();
+      }
+      double previousKl = from == null ? initialKl : from.previousKl();
+      double previousExact = from == null ? initialExact : from.previousExact();
       int poolSize = (int) Math.min(Integer.MAX_VALUE, table.poolRows());
       listener.started(poolSize, config.maxIter(), initialKl);
-      List<Long> selected = new ArrayList<>();
-      List<Double> klTrace = new ArrayList<>();
-      List<Double> exactTrace = new ArrayList<>();
-      int rejectedInRow = 0;
-      int risesInRow = 0;
-      int iterations = 0;
+      int rejectedInRow = from == null ? 0 : from.rejectedInRow();
+      int risesInRow = from == null ? 0 : from.risesInRow();
+      int iterations = from == null ? 0 : from.iterations();
       long setup = System.nanoTime() - start;
       long searchNanos = 0;
       long updateNanos = 0;
       String stopReason;
       while (true) {
+        int[] counters = {iterations, rejectedInRow, risesInRow};
+        double[] previous = {previousKl, previousExact};
+        checkpoints.boundary(() -> progress(counters[0], counters[1], counters[2], previous[0], previous[1]));
         if (selected.size() >= config.maxIter()) {
           stopReason = Selection.MAX_ITER;
           break;
@@ -154,7 +271,7 @@ public final class GreedySelector {
           continue; // every proposed row was filtered out: the table offers its next rows
         }
         Scored best = score(found, previousExact);
-        gains.removed(best.row);
+        removed(best.row);
         long t1 = System.nanoTime();
         double kl = relaxed.valueIfAdded(listed, best.row);
         iterations++;
@@ -180,6 +297,7 @@ public final class GreedySelector {
           rejectedInRow = 0;
           risesInRow = context.rises() ? risesInRow + 1 : 0;
           previousKl = kl;
+          accept();
           selected.add(table.listedId(best.row));
           klTrace.add(kl);
           outcome = SelectionListener.Outcome.ACCEPTED;
@@ -235,7 +353,7 @@ public final class GreedySelector {
           shortlist[kept++] = shortlist[j];
           keptRetrieved += j < retrieved ? 1 : 0;
         } else {
-          gains.removed(shortlist[j]);
+          removed(shortlist[j]);
         }
       }
       retrieved = keptRetrieved;

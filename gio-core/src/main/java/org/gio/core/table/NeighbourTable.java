@@ -95,6 +95,31 @@ public final class NeighbourTable {
     return new NeighbourTable(n, depth, poolRows, ids, squared, entry, listedIds, listedVectors, sampleIds, sample);
   }
 
+  /**
+   * A table from its parts as the accessors give them (for a checkpoint read back): target row t's
+   * j-th entry at [t·depth + j] of {@code ids} and {@code squared}, every id listed in {@code
+   * listedIds} (ascending), {@code listed} row i holding pool row listedIds[i]'s vector.
+   *
+   * @throws IllegalArgumentException when the parts do not fit together
+   */
+  public static NeighbourTable of(
+      int targets, int depth, long poolRows, long[] ids, double[] squared, long[] listedIds,
+      VectorSet listed, long[] sampleIds, VectorSet sample) {
+    if (ids.length != (long) targets * depth || squared.length != ids.length
+        || listed.size() != listedIds.length || sample.size() != sampleIds.length) {
+      throw new IllegalArgumentException("table parts of different sizes");
+    }
+    int[] entry = new int[ids.length];
+    for (int e = 0; e < ids.length; e++) {
+      entry[e] = Arrays.binarySearch(listedIds, ids[e]);
+      if (entry[e] < 0) {
+        throw new IllegalArgumentException("entry " + e + " names pool row " + ids[e] + ", which is not listed");
+      }
+    }
+    return new NeighbourTable(targets, depth, poolRows, ids.clone(), squared.clone(), entry,
+        listedIds.clone(), listed, sampleIds.clone(), sample);
+  }
+
   /** n, the number of target rows. */
   public int targets() {
     return targets;

@@ -15,6 +15,11 @@ public interface VectorOps {
   /** A short name for logs and reports, e.g. {@code scalar} or {@code simd-256}. */
   String name();
 
+  /** The name and how it runs (lanes, threads), for {@code --verbose} and the JSON report. */
+  default String description() {
+    return name();
+  }
+
   /** ‖a − b‖² over {@code length} components starting at the given offsets. */
   double squaredDistance(float[] a, int aOffset, float[] b, int bOffset, int length);
 

@@ -110,11 +110,14 @@ class GreedySelectorTest {
   }
 
   @Test
-  void randomInitialRowsNeedThePublishedLoop() {
+  void randomInitialRowsAndResetsNeedThePublishedLoop() {
     VectorSet pool = clusters(500, ALL, 7);
     VectorSet target = clusters(50, new int[] {1}, 8);
-    GioConfig config = GioConfig.recommendedBuilder().randomInitPct(0.1).build();
-    GioInputException e = assertThrows(GioInputException.class, () -> selector.select(pool, target, config));
-    assertTrue(e.getMessage().contains("--faithful"), e.getMessage());
+    for (GioConfig config : new GioConfig[] {
+        GioConfig.recommendedBuilder().randomInitPct(0.1).build(),
+        GioConfig.recommendedBuilder().resetsAllowed(true).build()}) {
+      GioInputException e = assertThrows(GioInputException.class, () -> selector.select(pool, target, config));
+      assertTrue(e.getMessage().contains("--faithful"), e.getMessage());
+    }
   }
 }

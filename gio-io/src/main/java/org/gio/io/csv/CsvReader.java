@@ -25,6 +25,7 @@ import org.gio.io.EmbeddingFormat;
 import org.gio.io.EmbeddingTable;
 import org.gio.io.ReadOptions;
 import org.gio.io.internal.Floats;
+import org.gio.io.internal.Shown;
 import org.gio.io.internal.SourceFiles;
 
 /**
@@ -117,7 +118,8 @@ public final class CsvReader {
 
   private static String describeColumn(Layout layout) {
     return layout.header && layout.vectorColumn < layout.names.size()
-        ? "'" + layout.names.get(layout.vectorColumn) + "'" : String.valueOf(layout.vectorColumn);
+        ? "'" + abbreviate(layout.names.get(layout.vectorColumn)) + "'"
+        : String.valueOf(layout.vectorColumn);
   }
 
   @FunctionalInterface
@@ -196,8 +198,9 @@ public final class CsvReader {
       }
       int c = layout.names.indexOf(column);
       if (c < 0) {
-        throw new GioInputException(file + ": no column named '" + column + "'"
-            + (layout.header ? "; the header has " + layout.names
+        throw new GioInputException(file + ": no column named '" + abbreviate(column) + "'"
+            + (layout.header ? "; the header has " + Shown.text(
+                layout.names.toString(), 200)
                 : "; the file has no header, so give the 0-based position instead"));
       }
       return c;
@@ -283,6 +286,6 @@ public final class CsvReader {
   }
 
   private static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    return Shown.text(s, 40);
   }
 }

@@ -57,10 +57,13 @@ public final class IdxReader {
       }
       long rows = in.readInt() & 0xffffffffL;
       long dim = 1;
+      boolean empty = rows == 0;
       for (int i = 1; i < dims; i++) {
-        dim *= in.readInt() & 0xffffffffL;
+        long size = in.readInt() & 0xffffffffL;
+        empty |= size == 0;
+        dim = Math.min(dim * size, Integer.MAX_VALUE); // capped: no overflow over 8 sizes
       }
-      if (rows == 0 || dim == 0) {
+      if (empty) {
         throw fail(file, "holds no items (a dimension size is 0)");
       }
       if (rows * dim > Integer.MAX_VALUE - 8) {
@@ -69,27 +72,31 @@ public final class IdxReader {
       if (dtype != null) {
         dtype[0] = dtype(type);
       }
-      float[] data = new float[(int) (rows * dim)];
+      int total = (int) (rows * dim);
+      // Grown as values arrive, not sized by the header: a header claiming 4 billion items in a
+      // short (or gzipped) file is found truncated without allocating for its claim.
+      float[] data = new float[Math.min(total, 1 << 16)];
       int i = 0;
       try {
-        if (type == 0x08) {
-          byte[] buf = new byte[1 << 16];
-          while (i < data.length) {
-            int n = in.read(buf, 0, Math.min(buf.length, data.length - i));
-            if (n < 0) {
+        byte[] buf = new byte[1 << 16];
+        int width = type == 0x08 ? 1 : type == 0x0D ? 4 : 8;
+        while (i < total) {
+          if (i == data.length) {
+            data = java.util.Arrays.copyOf(data, (int) Math.min(total, 2L * data.length));
+          }
+          int n = Math.min(data.length - i, buf.length / width);
+          for (int got = 0; got < n * width; ) {
+            int r = in.read(buf, got, n * width - got);
+            if (r < 0) {
+              i += got / width; // for the message: the values that did arrive
               throw new EOFException();
             }
-            for (int j = 0; j < n; j++) {
-              data[i++] = (buf[j] & 0xff) / 255f;
-            }
+            got += r;
           }
-        } else if (type == 0x0D) {
-          for (; i < data.length; i++) {
-            data[i] = in.readFloat();
-          }
-        } else {
-          for (; i < data.length; i++) {
-            data[i] = (float) in.readDouble();
+          java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(buf, 0, n * width); // big-endian
+          for (int j = 0; j < n; j++) {
+            data[i++] = width == 1 ? (buf[j] & 0xff) / 255f
+                : width == 4 ? b.getFloat() : (float) b.getDouble();
           }
         }
       } catch (EOFException e) {

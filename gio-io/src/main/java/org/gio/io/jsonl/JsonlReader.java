@@ -22,6 +22,7 @@ import org.gio.io.EmbeddingFormat;
 import org.gio.io.EmbeddingTable;
 import org.gio.io.ReadOptions;
 import org.gio.io.internal.Floats;
+import org.gio.io.internal.Shown;
 import org.gio.io.internal.SourceFiles;
 
 /**
@@ -121,12 +122,12 @@ public final class JsonlReader {
     }
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {
-      throw fail(number, "no field '" + field + "'; every line needs it (choose another with "
-          + "--field)");
+      throw fail(number, "no field '" + Shown.text(field, 40) + "'; every line needs it (choose "
+          + "another with --field)");
     }
     if (!v.isArray()) {
-      throw fail(number, "field '" + field + "' is " + v.getNodeType() + ", not an array of "
-          + "numbers");
+      throw fail(number, "field '" + Shown.text(field, 40) + "' is " + v.getNodeType()
+          + ", not an array of numbers");
     }
     return v;
   }
@@ -147,7 +148,8 @@ public final class JsonlReader {
     }
     throw fail(number, arrays.isEmpty()
         ? "no field holds an array of numbers; name the vector field with --field"
-        : "several fields hold number arrays " + arrays + "; choose one with --field");
+        : "several fields hold number arrays " + Shown.text(arrays.toString(), 200)
+            + "; choose one with --field");
   }
 
   /** Writes the chosen original lines, in the given order. */

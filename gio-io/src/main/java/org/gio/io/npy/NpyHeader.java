@@ -14,6 +14,7 @@ record NpyHeader(char kind, int itemSize, ByteOrder order, boolean fortranOrder,
   private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
   private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
   private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+  private static final Pattern DIMENSION = Pattern.compile("(\\d{1,19})L?"); // 3, or Python 2's 3L
 
   /** Parses the dictionary text; returns null where a field is missing. */
   static NpyHeader parse(String dict, int dataOffset) {
@@ -35,16 +36,44 @@ record NpyHeader(char kind, int itemSize, ByteOrder order, boolean fortranOrder,
     } catch (NumberFormatException e) {
       return null;
     }
-    String[] parts = s.group(1).split(",");
+    String[] parts = s.group(1).split(",", -1);
     int dims = 0;
     long[] shape = new long[parts.length];
     for (String p : parts) {
-      if (!p.isBlank()) {
-        shape[dims++] = Long.parseLong(p.trim());
+      if (p.isBlank()) {
+        continue;
       }
+      Matcher n = DIMENSION.matcher(p.trim());
+      if (!n.matches()) {
+        return null; // not a non-negative integer: "-5", "sixty", "1e3"
+      }
+      try {
+        shape[dims++] = Long.parseLong(n.group(1));
+      } catch (NumberFormatException e) {
+        return null; // beyond a long
+      }
+    }
+    if (itemSize <= 0) {
+      return null;
     }
     return new NpyHeader(kind, itemSize, order, "True".equals(f.group(1)),
         java.util.Arrays.copyOf(shape, dims), dataOffset);
+  }
+
+  /**
+   * The bytes of values the shape promises, or -1 when that overflows a long (a header claiming
+   * 10^12 × 10^12 values): callers compare it with the file's length before allocating anything.
+   */
+  long dataBytes() {
+    try {
+      long n = itemSize;
+      for (long d : shape) {
+        n = Math.multiplyExact(n, d);
+      }
+      return n;
+    } catch (ArithmeticException e) {
+      return -1;
+    }
   }
 
   String dtype() {

@@ -34,10 +34,11 @@ public final class NpyInts {
             + java.util.Arrays.toString(h.shape()));
       }
       long n = h.shape()[0];
-      if (ch.size() - h.dataOffset() < n * 4) {
+      long bytes = h.dataBytes();
+      if (bytes < 0 || n > Integer.MAX_VALUE - 8 || ch.size() - h.dataOffset() < bytes) {
         throw NpyReader.fail(file, "truncated: expected " + n + " int32 values");
       }
-      int[] out = new int[Math.toIntExact(n)];
+      int[] out = new int[(int) n];
       ByteBuffer buf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
       ch.position(h.dataOffset());
       int filled = 0;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.gio.core.GioInputException;
 import org.gio.core.vectors.VectorSet;
+import org.gio.io.internal.Shown;
 
 /**
  * Reads a 2-D .npy array of little-endian float32 or float64 in C order into a {@link VectorSet}
@@ -34,16 +35,7 @@ public final class NpyReader {
       NpyHeader header = readHeader(file, channel);
       long rows = header.shape()[0];
       long cols = header.shape()[1];
-      long values = rows * cols;
-      long needed = values * header.itemSize();
-      long present = channel.size() - header.dataOffset();
-      if (present < needed) {
-        throw fail(file, "truncated: the header promises " + rows + " × " + cols + " values ("
-            + needed + " bytes) but only " + present + " bytes follow; re-export the array");
-      }
-      if (cols == 0) {
-        throw fail(file, "rows have 0 columns; embeddings need at least one dimension");
-      }
+      long values = rows * cols; // no overflow: readHeader checked the bytes against the file
       if (values > Integer.MAX_VALUE - 8) {
         throw fail(file, rows + " × " + cols + " values do not fit one array in memory; the default "
             + "'gio select' (without --faithful or --quantize) streams .npy pools of any size");
@@ -106,8 +98,24 @@ public final class NpyReader {
       throw fail(file, "expected a 2-D array (rows × dimensions), got shape "
           + java.util.Arrays.toString(header.shape()) + "; reshape with a.reshape(len(a), -1)");
     }
-    if (header.shape()[0] == 0) {
+    long rows = header.shape()[0];
+    long cols = header.shape()[1];
+    if (rows == 0) {
       throw fail(file, "the array has no rows");
+    }
+    if (cols == 0) {
+      throw fail(file, "rows have 0 columns; embeddings need at least one dimension");
+    }
+    if (cols > Integer.MAX_VALUE / 8) {
+      throw fail(file, "rows have " + cols + " columns; at most " + Integer.MAX_VALUE / 8
+          + " are supported");
+    }
+    long needed = header.dataBytes();
+    long present = channel.size() - header.dataOffset();
+    if (needed < 0 || present < needed) {
+      throw fail(file, "truncated: the header promises " + rows + " × " + cols + " values ("
+          + (needed < 0 ? "more than 2^63" : needed) + " bytes) but only " + present
+          + " bytes follow; re-export the array");
     }
     return header;
   }
@@ -153,7 +161,8 @@ public final class NpyReader {
     String text = new String(dict.array(), StandardCharsets.ISO_8859_1);
     NpyHeader header = NpyHeader.parse(text, prefix + headerLength);
     if (header == null) {
-      throw fail(file, "malformed header: " + text.trim());
+      throw fail(file, "malformed header: " + Shown.text(text.trim(), 120)
+          + "; save it with numpy.save");
     }
     if (header.fortranOrder()) {
       throw fail(file, "Fortran-order arrays are not supported; save with "

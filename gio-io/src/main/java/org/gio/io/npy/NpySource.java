@@ -7,7 +7,6 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.gio.core.GioInputException;
 import org.gio.core.vectors.VectorSet;
 import org.gio.core.vectors.VectorSource;
 import org.gio.io.internal.SourceFiles;
@@ -39,16 +38,6 @@ public final class NpySource implements VectorSource {
     try {
       channel = FileChannel.open(file, StandardOpenOption.READ);
       NpyHeader header = NpyReader.readHeader(file, channel);
-      long needed = header.shape()[0] * header.shape()[1] * header.itemSize();
-      if (header.shape()[1] == 0) {
-        throw new GioInputException(file + ": rows have 0 columns; embeddings need at least one "
-            + "dimension");
-      }
-      if (channel.size() - header.dataOffset() < needed) {
-        throw new GioInputException(file + ": truncated: the header promises " + needed
-            + " bytes of values but only " + (channel.size() - header.dataOffset())
-            + " follow; re-export the array");
-      }
       NpySource source = new NpySource(file, channel, header);
       channel = null;
       return source;

@@ -1,26 +1,22 @@
 package org.gio.io.plot;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
+import java.util.Locale;
 import org.gio.core.select.Selection;
 import org.gio.core.vectors.VectorSet;
-import org.gio.io.AtomicFiles;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The picture of a run as a PNG: KL versus iteration (the chart the reference README shows), and,
- * when the embeddings are 2-D, a second panel with the target and the selected rows. Drawn with
- * XChart into one image, so a run has one plot file.
+ * The picture of a run as a PNG: KL versus iteration (the chart the reference README shows; the
+ * title says how many rows were selected of how many and why the run stopped), and, when the
+ * embeddings are 2-D, a second panel with the target and the selected rows. For any dimension,
+ * {@link ScatterChart} draws pool, target and selection on the target's principal plane.
  */
 public final class KlChart {
   private static final int PANEL_WIDTH = 800;
@@ -33,43 +29,38 @@ public final class KlChart {
    *
    * @param target the target rows, drawn when 2-D; may be null
    * @param selected the selected rows, drawn when 2-D; may be null
+   * @param title the chart's title, e.g. {@link #title}
    */
-  public static void write(Path png, Selection s, VectorSet target, VectorSet selected)
-      throws IOException {
-    System.setProperty("java.awt.headless", "true");
+  public static void write(Path png, Selection s, VectorSet target, VectorSet selected,
+      String title) throws IOException {
     List<XYChart> panels = new ArrayList<>();
-    panels.add(klPanel(s));
+    panels.add(klPanel(s, title));
     if (target != null && selected != null && target.dim() == 2) {
       panels.add(scatterPanel(target, selected));
     }
-    BufferedImage image = new BufferedImage(PANEL_WIDTH * panels.size(), HEIGHT,
-        BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, image.getWidth(), image.getHeight());
-    for (int i = 0; i < panels.size(); i++) {
-      Graphics2D panel = (Graphics2D) g.create(i * PANEL_WIDTH, 0, PANEL_WIDTH, HEIGHT);
-      panels.get(i).paint(panel, PANEL_WIDTH, HEIGHT);
-      panel.dispose();
-    }
-    g.dispose();
-    AtomicFiles.write(png, out -> {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IOException("no PNG encoder in this Java runtime");
-      }
-    });
+    ChartImage.write(png, PANEL_WIDTH, HEIGHT, panels);
   }
 
-  static XYChart klPanel(Selection s) {
+  /** What ran, for the titles: {@code 25 of 3,000 pool rows selected · stop: exact_increase}. */
+  public static String title(int selected, long poolRows, String stopReason) {
+    return String.format(Locale.ROOT, "%,d of %,d pool rows selected · stop: %s",
+        selected, poolRows, stopReason);
+  }
+
+  static XYChart klPanel(Selection s, String title) {
     XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(HEIGHT)
-        .title("KL(target || selected) per accepted row").xAxisTitle("rows selected")
-        .yAxisTitle("KL estimate").build();
+        .title(title).xAxisTitle("rows selected")
+        .yAxisTitle("KL(target || selected) estimate").build();
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
     addTrace(chart, "KL (averaged, optimised)", s.initialKl(), s.kl());
     if (s.exactKl().length > 0) {
       addTrace(chart, "KL (exact k-NN)", s.initialExactKl(), s.exactKl());
     }
+    // from 0 to a round number, so that the ticks are round too
+    int longest = Math.max(s.kl().length, s.exactKl().length);
+    chart.getStyler().setXAxisMin(0.0);
+    chart.getStyler().setXAxisMax(NiceScale.upperBound(Math.max(1, longest)));
+    chart.getStyler().setXAxisDecimalPattern("#,##0");
     return chart;
   }
 

@@ -10,6 +10,9 @@ import ai.onnxruntime.TensorInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
@@ -18,33 +21,81 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.gio.core.GioInputException;
 
 /**
  * A Hugging Face sentence-transformer exported to ONNX, run locally with ONNX Runtime: WordPiece
  * ids in, token states out, then the sentence-transformers "mean" pooling (token states averaged
- * over the attention mask) and L2 normalisation. Nothing is fetched: the folder must hold
+ * over the attention mask) and L2 normalisation. Nothing is fetched: the model is either built in
+ * ({@link BuiltInModel}, from the class path) or a folder holding
  *
  * <ul>
  *   <li>{@code model.onnx} — inputs {@code input_ids}, {@code attention_mask} and optionally
  *       {@code token_type_ids} (int64, batch × sequence); first output the token states (batch ×
  *       sequence × hidden) or an already pooled batch × hidden;
- *   <li>{@code vocab.txt} — the WordPiece vocabulary;
- *   <li>optionally {@code tokenizer_config.json} ({@code do_lower_case}, default true) and {@code
- *       sentence_bert_config.json} ({@code max_seq_length}, default 256).
+ *   <li>{@code tokenizer.json} (Hugging Face's tokenizer file: vocabulary and normalizer) or
+ *       {@code vocab.txt} (the WordPiece vocabulary; then {@code tokenizer_config.json}'s {@code
+ *       do_lower_case}, default true);
+ *   <li>optionally {@code sentence_bert_config.json} ({@code max_seq_length}).
  * </ul>
  *
- * Texts are sorted by length within each call before batching, so padding stays small; rows come
- * back in the caller's order. ONNX Runtime uses every core for each batch.
+ * <p>Maximum length: {@code max_seq_length} when given, else {@value BuiltInModel#MAX_LENGTH}
+ * (sentence-transformers' value for all-MiniLM-L6-v2, also for the built-in models), capped by
+ * {@code tokenizer_config.json}'s {@code model_max_length}. Longer texts keep their first pieces
+ * and are counted ({@link #truncated()}).
+ *
+ * <p>Batching (dynamic padding): texts are sorted by token count within each call, stably, and cut
+ * into batches of {@link Options#batchSize()}, each padded only to its longest row; rows come back
+ * in the caller's order. The same call gives the same bytes every time. For an int8 model that
+ * quantizes activations per batch a row's vector also depends on the rows that share its batch
+ * (gio-bench/docs/text.md measures how much).
  */
 public final class OnnxSentenceEmbedder implements TextEmbedder {
-  /** The files a model folder must hold. */
-  public static final List<String> REQUIRED_FILES = List.of("model.onnx", "vocab.txt");
+  /** The model file a folder must hold; plus one of {@link #TOKENIZER_FILES}. */
+  public static final String MODEL_FILE = "model.onnx";
+  /** The tokenizer files a folder may hold, the first found wins. */
+  public static final List<String> TOKENIZER_FILES = List.of("tokenizer.json", "vocab.txt");
 
-  private static final int DEFAULT_MAX_LENGTH = 256;
+  /**
+   * How to run a model.
+   *
+   * @param batchSize rows per ONNX Runtime call
+   * @param threads ONNX Runtime's intra-op threads (the vectors do not depend on it)
+   * @param spinning whether idle ONNX Runtime threads spin-wait for work (faster on idle cores,
+   *     much slower when the cores are shared)
+   */
+  public record Options(int batchSize, int threads, boolean spinning) {
+    public Options {
+      if (batchSize < 1 || threads < 1) {
+        throw new IllegalArgumentException("batch size and threads must be ≥ 1");
+      }
+    }
+
+    /** Batches of 32 rows on every core. */
+    public static Options defaults() {
+      return new Options(DEFAULT_BATCH, Runtime.getRuntime().availableProcessors(), DEFAULT_SPINNING);
+    }
+
+    public Options withThreads(int n) {
+      return new Options(batchSize, n, spinning);
+    }
+
+    public Options withBatchSize(int n) {
+      return new Options(n, threads, spinning);
+    }
+
+    public Options withSpinning(boolean on) {
+      return new Options(batchSize, threads, on);
+    }
+  }
+
   private static final int DEFAULT_BATCH = 32;
+  // off: 1.6–2× faster when the cores are shared (gio-bench/docs/text.md)
+  private static final boolean DEFAULT_SPINNING = false;
 
-  private final Path folder;
+  private final String name;
+  private final String modelName;
   private final OrtEnvironment env;
   private final OrtSession session;
   private final WordPieceTokenizer tokenizer;
@@ -53,11 +104,13 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
   private final int dim;
   private final boolean pooledOutput;
   private final Set<String> inputs;
+  private final AtomicLong truncated = new AtomicLong();
 
   private OnnxSentenceEmbedder(
-      Path folder, OrtEnvironment env, OrtSession session, WordPieceTokenizer tokenizer,
-      int maxLength, int batchSize) throws OrtException {
-    this.folder = folder;
+      String name, String modelName, OrtEnvironment env, OrtSession session,
+      WordPieceTokenizer tokenizer, int maxLength, int batchSize) throws OrtException {
+    this.name = name;
+    this.modelName = modelName;
     this.env = env;
     this.session = session;
     this.tokenizer = tokenizer;
@@ -65,12 +118,14 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
     this.batchSize = batchSize;
     this.inputs = session.getInputNames();
     if (!inputs.contains("input_ids") || !inputs.contains("attention_mask")) {
-      throw new GioInputException(folder.resolve("model.onnx") + ": expected inputs input_ids and"
-          + " attention_mask, found " + inputs + "; export the model with Hugging Face's names");
+      close();
+      throw new GioInputException(modelName + ": expected inputs input_ids and attention_mask,"
+          + " found " + inputs + "; export the model with Hugging Face's input names");
     }
     NodeInfo out = session.getOutputInfo().values().iterator().next();
     if (!(out.getInfo() instanceof TensorInfo t) || (t.getShape().length != 3 && t.getShape().length != 2)) {
-      throw new GioInputException(folder.resolve("model.onnx")
+      close();
+      throw new GioInputException(modelName
           + ": first output must be a tensor of token states (batch × sequence × hidden)");
     }
     long[] shape = t.getShape();
@@ -81,44 +136,76 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
 
   /** Opens the model in {@code folder}; fails naming the missing files before loading anything. */
   public static OnnxSentenceEmbedder open(Path folder) throws IOException {
-    return open(folder, DEFAULT_BATCH);
+    return open(folder, Options.defaults());
   }
 
-  public static OnnxSentenceEmbedder open(Path folder, int batchSize) throws IOException {
+  public static OnnxSentenceEmbedder open(Path folder, Options options) throws IOException {
+    String expected = MODEL_FILE + " and " + String.join(" or ", TOKENIZER_FILES);
     if (folder == null) {
       throw new GioInputException("the onnx embedder needs --model DIR: a folder holding "
-          + String.join(" and ", REQUIRED_FILES) + " (a sentence-transformer exported to ONNX)");
+          + expected + " (a sentence-transformer exported to ONNX)");
     }
     if (!Files.isDirectory(folder)) {
       throw new GioInputException(folder + ": model folder not found; expected a folder holding "
-          + String.join(" and ", REQUIRED_FILES) + " (a sentence-transformer exported to ONNX)");
+          + expected + " (a sentence-transformer exported to ONNX)");
     }
-    for (String f : REQUIRED_FILES) {
-      if (!Files.isRegularFile(folder.resolve(f))) {
-        throw new GioInputException(folder + ": no " + f + " in the model folder; expected "
-            + String.join(" and ", REQUIRED_FILES)
-            + ", plus optionally tokenizer_config.json and sentence_bert_config.json");
-      }
+    if (!Files.isRegularFile(folder.resolve(MODEL_FILE))) {
+      throw new GioInputException(folder + ": no " + MODEL_FILE + " in the model folder; expected "
+          + expected + ", plus optionally sentence_bert_config.json");
     }
     ObjectMapper json = new ObjectMapper();
     JsonNode tokConfig = readJson(json, folder.resolve("tokenizer_config.json"));
     JsonNode sbConfig = readJson(json, folder.resolve("sentence_bert_config.json"));
-    boolean lower = tokConfig.path("do_lower_case").asBoolean(true);
-    int maxLength = sbConfig.path("max_seq_length").asInt(DEFAULT_MAX_LENGTH);
+    WordPieceTokenizer tokenizer;
+    Path tokenizerJson = folder.resolve("tokenizer.json");
+    Path vocabTxt = folder.resolve("vocab.txt");
+    if (Files.isRegularFile(tokenizerJson)) {
+      try (InputStream in = Files.newInputStream(tokenizerJson)) {
+        tokenizer = TokenizerJson.read(in, tokenizerJson.toString()).tokenizer();
+      }
+    } else if (Files.isRegularFile(vocabTxt)) {
+      tokenizer = WordPieceTokenizer.load(vocabTxt, tokConfig.path("do_lower_case").asBoolean(true));
+    } else {
+      throw new GioInputException(folder + ": no tokenizer.json or vocab.txt in the model folder;"
+          + " copy the model's tokenizer.json (Hugging Face) next to " + MODEL_FILE);
+    }
+    int maxLength = sbConfig.path("max_seq_length").asInt(BuiltInModel.MAX_LENGTH);
     int modelMax = tokConfig.path("model_max_length").asInt(Integer.MAX_VALUE);
     maxLength = Math.max(2, Math.min(maxLength, modelMax));
-    WordPieceTokenizer tokenizer = WordPieceTokenizer.load(folder.resolve("vocab.txt"), lower);
+    Path model = folder.resolve(MODEL_FILE);
     OrtEnvironment env = OrtEnvironment.getEnvironment();
-    try {
-      OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-      options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
-      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      OrtSession session = env.createSession(folder.resolve("model.onnx").toString(), options);
-      return new OnnxSentenceEmbedder(folder, env, session, tokenizer, maxLength, batchSize);
+    try (OrtSession.SessionOptions so = sessionOptions(options)) {
+      OrtSession session = env.createSession(model.toString(), so);
+      return new OnnxSentenceEmbedder("onnx sentence model " + folder, model.toString(), env,
+          session, tokenizer, maxLength, options.batchSize());
     } catch (OrtException e) {
-      throw new GioInputException(folder.resolve("model.onnx") + ": ONNX Runtime cannot load it: "
-          + e.getMessage(), e);
+      throw new GioInputException(model + ": ONNX Runtime cannot load it: " + e.getMessage(), e);
     }
+  }
+
+  /** Opens a built-in model from the class path. */
+  public static OnnxSentenceEmbedder open(BuiltInModel model, Options options) throws IOException {
+    TokenizerJson tok = model.tokenizer();
+    byte[] bytes = model.modelBytes();
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    try (OrtSession.SessionOptions so = sessionOptions(options)) {
+      OrtSession session = env.createSession(bytes, so);
+      return new OnnxSentenceEmbedder(model.id() + " (all-MiniLM-L6-v2"
+          + (model == BuiltInModel.MINILM_Q ? ", int8" : "") + ")", model.id(), env, session,
+          tok.tokenizer(), BuiltInModel.MAX_LENGTH, options.batchSize());
+    } catch (OrtException e) {
+      throw new IllegalStateException("built-in model " + model.id() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static OrtSession.SessionOptions sessionOptions(Options options) throws OrtException {
+    OrtSession.SessionOptions so = new OrtSession.SessionOptions();
+    so.setIntraOpNumThreads(options.threads());
+    so.setInterOpNumThreads(1);
+    so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+    so.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+    so.addConfigEntry("session.intra_op.allow_spinning", options.spinning() ? "1" : "0");
+    return so;
   }
 
   private static JsonNode readJson(ObjectMapper json, Path file) throws IOException {
@@ -136,7 +223,8 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
     return maxLength;
   }
 
-  WordPieceTokenizer tokenizer() {
+  /** The tokenizer the model reads its ids from. */
+  public WordPieceTokenizer tokenizer() {
     return tokenizer;
   }
 
@@ -151,81 +239,126 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
     int[][] ids = new int[n][];
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
-      ids[i] = tokenizer.encode(texts.get(i), maxLength);
+      ids[i] = encode(texts.get(i));
       order[i] = i;
     }
-    // Similar lengths together: less padding, and the result does not depend on it.
+    // Similar lengths together: less padding. A stable sort, so the batches are a function of
+    // the call's texts alone.
     java.util.Arrays.sort(order, (a, b) -> Integer.compare(ids[a].length, ids[b].length));
     float[] out = new float[n * dim];
+    int longest = n == 0 ? 0 : ids[order[n - 1]].length;
+    Feed feed = new Feed(Math.min(n, batchSize) * longest);
     for (int from = 0; from < n; from += batchSize) {
       int to = Math.min(n, from + batchSize);
-      runBatch(ids, order, from, to, out);
+      runBatch(ids, order, from, to, out, feed);
     }
     return out;
   }
 
-  private void runBatch(int[][] ids, Integer[] order, int from, int to, float[] out) {
+  /** The word-piece ids of one text, truncated to the maximum length (and counted if so). */
+  private int[] encode(String text) {
+    int[] ids = tokenizer.encode(text, maxLength + 1);
+    if (ids.length <= maxLength) {
+      return ids;
+    }
+    truncated.incrementAndGet();
+    int[] cut = java.util.Arrays.copyOf(ids, maxLength);
+    cut[maxLength - 1] = ids[ids.length - 1]; // [SEP]
+    return cut;
+  }
+
+  /** Direct buffers for one call's batches, so ONNX Runtime reads them without a copy. */
+  private static final class Feed {
+    final LongBuffer ids;
+    final LongBuffer mask;
+    final LongBuffer types;
+
+    Feed(int capacity) {
+      ids = direct(capacity);
+      mask = direct(capacity);
+      types = direct(capacity);
+    }
+
+    private static LongBuffer direct(int n) {
+      return ByteBuffer.allocateDirect(Math.max(1, n) * Long.BYTES).order(ByteOrder.nativeOrder())
+          .asLongBuffer();
+    }
+  }
+
+  private void runBatch(int[][] ids, Integer[] order, int from, int to, float[] out, Feed feed) {
     int b = to - from;
     int seq = 0;
     for (int i = from; i < to; i++) {
       seq = Math.max(seq, ids[order[i]].length);
     }
-    long[] inputIds = new long[b * seq];
-    long[] mask = new long[b * seq];
-    java.util.Arrays.fill(inputIds, tokenizer.padId());
+    int cells = b * seq;
+    feed.ids.clear();
+    feed.mask.clear();
+    feed.types.clear();
+    int[] lengths = new int[b];
     for (int r = 0; r < b; r++) {
       int[] row = ids[order[from + r]];
-      for (int t = 0; t < row.length; t++) {
-        inputIds[r * seq + t] = row[t];
-        mask[r * seq + t] = 1;
+      lengths[r] = row.length;
+      for (int t = 0; t < seq; t++) {
+        feed.ids.put(t < row.length ? row[t] : tokenizer.padId());
+        feed.mask.put(t < row.length ? 1 : 0);
+        feed.types.put(0);
       }
     }
+    feed.ids.flip();
+    feed.mask.flip();
+    feed.types.flip();
     long[] shape = {b, seq};
-    Map<String, OnnxTensor> feed = new HashMap<>();
+    Map<String, OnnxTensor> tensors = new HashMap<>();
     try {
-      feed.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(inputIds), shape));
-      feed.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
+      tensors.put("input_ids", OnnxTensor.createTensor(env, feed.ids.limit(cells), shape));
+      tensors.put("attention_mask", OnnxTensor.createTensor(env, feed.mask.limit(cells), shape));
       if (inputs.contains("token_type_ids")) {
-        feed.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(new long[b * seq]), shape));
+        tensors.put("token_type_ids", OnnxTensor.createTensor(env, feed.types.limit(cells), shape));
       }
-      try (OrtSession.Result result = session.run(feed)) {
-        OnnxValue value = result.get(0);
-        FloatBuffer states = ((OnnxTensor) value).getFloatBuffer();
+      try (OrtSession.Result result = session.run(tensors)) {
+        FloatBuffer states = ((OnnxTensor) result.get(0)).getFloatBuffer();
+        float[] all = new float[states.remaining()];
+        states.get(all);
         for (int r = 0; r < b; r++) {
           int offset = order[from + r] * dim;
           if (pooledOutput) {
-            states.get(r * dim, out, offset, dim);
+            System.arraycopy(all, r * dim, out, offset, dim);
           } else {
-            meanPool(states, r, seq, mask, out, offset);
+            meanPool(all, r * seq * dim, lengths[r], out, offset);
           }
           normalize(out, offset, dim);
         }
       }
     } catch (OrtException e) {
-      throw new IllegalStateException(folder.resolve("model.onnx") + ": inference failed: " + e.getMessage(), e);
+      throw new IllegalStateException(modelName + ": inference failed: " + e.getMessage(), e);
     } finally {
-      feed.values().forEach(OnnxTensor::close);
+      tensors.values().forEach(OnnxTensor::close);
     }
   }
 
-  /** sentence-transformers' mean pooling: sum of the unmasked token states over their count. */
-  private void meanPool(FloatBuffer states, int r, int seq, long[] mask, float[] out, int offset) {
+  /**
+   * sentence-transformers' mean pooling: the sum of the first {@code count} token states (the
+   * unmasked ones: padding is always at the end) over their count.
+   */
+  private void meanPool(float[] states, int base, int count, float[] out, int offset) {
     double[] sum = new double[dim];
-    int count = 0;
-    for (int t = 0; t < seq; t++) {
-      if (mask[r * seq + t] == 0) {
-        continue;
-      }
-      count++;
-      int base = (r * seq + t) * dim;
+    for (int t = 0; t < count; t++) {
+      int at = base + t * dim;
       for (int c = 0; c < dim; c++) {
-        sum[c] += states.get(base + c);
+        sum[c] += states[at + c];
       }
     }
     double denom = Math.max(count, 1e-9); // sentence-transformers clamps the count at 1e-9
     for (int c = 0; c < dim; c++) {
       out[offset + c] = (float) (sum[c] / denom);
     }
+  }
+
+  /** Texts cut to the maximum length since this embedder was opened. */
+  @Override
+  public long truncated() {
+    return truncated.get();
   }
 
   static void normalize(float[] v, int offset, int dim) {
@@ -263,7 +396,7 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
 
   @Override
   public String describe() {
-    return "onnx sentence model " + folder + " (dim " + dim + ", max length " + maxLength
+    return name + " (dim " + dim + ", max length " + maxLength
         + ", mean pooling, L2)";
   }
 

@@ -18,6 +18,11 @@ public interface TextEmbedder extends AutoCloseable {
   /** One line for logs and reports, e.g. {@code hashed n-grams (dim 512, unigrams+bigrams)}. */
   String describe();
 
+  /** Documents cut to the model's maximum length so far (0 for embedders without one). */
+  default long truncated() {
+    return 0;
+  }
+
   /** Frees native resources (ONNX sessions); a no-op for pure-Java embedders. */
   @Override
   default void close() {}

@@ -10,13 +10,18 @@ import org.gio.core.GioInputException;
 public final class TextEmbedders {
   public static final String HASHED = "hashed";
   public static final String ONNX = "onnx";
+  public static final String MINILM = "minilm";
+  public static final String MINILM_Q = "minilm-q";
+  /** Every name {@link #create} takes, for help texts and errors. */
+  public static final String NAMES = "hashed, minilm, minilm-q or onnx";
 
   private TextEmbedders() {}
 
   /**
    * {@code hashed}: a {@link HashedNgramEmbedder} with {@code options}, its IDF fitted on every
    * document of {@code fitOn}; {@code onnx}: the {@link OnnxSentenceEmbedder} in {@code model}
-   * (which must then be given; {@code options} are ignored).
+   * (which must then be given; {@code options} are ignored); {@code minilm}, {@code minilm-q}:
+   * the {@link BuiltInModel}s.
    */
   public static TextEmbedder create(
       String kind, Path model, HashedNgramEmbedder.Options options, List<TextSource> fitOn)
@@ -29,8 +34,16 @@ public final class TextEmbedders {
         return HashedNgramEmbedder.fit(options, fitOn);
       case ONNX:
         return OnnxSentenceEmbedder.open(model);
+      case MINILM:
+      case MINILM_Q:
+        if (model != null) {
+          throw new GioInputException("--model is for --embedder onnx; " + kind
+              + " is built in (use --embedder onnx --model DIR for another model)");
+        }
+        return OnnxSentenceEmbedder.open(BuiltInModel.byId(kind),
+            OnnxSentenceEmbedder.Options.defaults());
       default:
-        throw new GioInputException("unknown embedder '" + kind + "'; choose hashed or onnx");
+        throw new GioInputException("unknown embedder '" + kind + "'; choose " + NAMES);
     }
   }
 }

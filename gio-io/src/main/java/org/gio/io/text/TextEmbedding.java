@@ -25,20 +25,36 @@ public final class TextEmbedding {
 
   /** Every document of {@code source} as one row, in file order. */
   public static VectorSet embed(TextEmbedder embedder, TextSource source) throws IOException {
+    return embed(embedder, source, -1, Progress.NONE);
+  }
+
+  /**
+   * The same, telling {@code progress} after each batch of {@value #BATCH} documents; {@code
+   * total} is the number of documents if known, else -1 (then a counting pass runs first when
+   * {@code progress} is not {@link Progress#NONE}).
+   */
+  public static VectorSet embed(TextEmbedder embedder, TextSource source, long total,
+      Progress progress) throws IOException {
+    long all = total >= 0 || progress == Progress.NONE ? total : source.forEach(r -> {});
     List<float[]> parts = new ArrayList<>();
     List<String> batch = new ArrayList<>(BATCH);
+    long[] done = {0};
     long rows =
         source.forEach(
             r -> {
               batch.add(r.text());
               if (batch.size() == BATCH) {
                 parts.add(embedder.embed(batch));
+                done[0] += batch.size();
+                progress.update(done[0], all);
                 batch.clear();
               }
             });
     if (!batch.isEmpty()) {
       parts.add(embedder.embed(batch));
+      done[0] += batch.size();
     }
+    progress.update(done[0], Math.max(all, done[0]));
     long values = rows * embedder.dim();
     if (values > Integer.MAX_VALUE - 8) {
       throw new GioInputException(source + ": " + rows + " documents × " + embedder.dim()

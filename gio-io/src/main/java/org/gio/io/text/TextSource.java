@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.gio.core.GioInputException;
+import org.gio.io.internal.Shown;
 
 /**
  * A file of documents, read as a stream so it may be larger than memory, and readable any number
@@ -122,11 +123,12 @@ public final class TextSource {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       throw new GioInputException(
-          file + ": line " + line + ": no field \"" + field + "\"; name the text field with --text-field");
+          file + ": line " + line + ": no field \"" + Shown.text(field, 40)
+              + "\"; name the text field with --text-field");
     }
     if (!value.isTextual()) {
       throw new GioInputException(
-          file + ": line " + line + ": field \"" + field + "\" is " + value.getNodeType()
+          file + ": line " + line + ": field \"" + Shown.text(field, 40) + "\" is " + value.getNodeType()
               .toString().toLowerCase(Locale.ROOT) + ", expected a string");
     }
     return value.textValue();

@@ -13,43 +13,70 @@ import java.util.Map;
 import org.gio.core.GioInputException;
 
 /**
- * BERT's tokenizer from a {@code vocab.txt}, as Hugging Face's {@code BertTokenizer} does it, so an
- * exported sentence-transformer sees the ids it was trained on: basic tokenization (drop control
- * characters, space around CJK ideographs, optional lower-casing with accents stripped, split on
- * whitespace and punctuation), then greedy longest-match-first WordPiece with {@code ##}
- * continuations, a word longer than 100 characters or with no match becoming {@code [UNK]}.
+ * BERT's tokenizer, as Hugging Face's fast {@code BertTokenizer} does it, so an exported
+ * sentence-transformer sees the ids it was trained on: the {@code BertNormalizer} (drop control
+ * characters, whitespace to spaces, space around CJK ideographs, strip accents, lower-case), the
+ * {@code BertPreTokenizer} (split on whitespace and punctuation), then greedy longest-match-first
+ * WordPiece with {@code ##} continuations, a word longer than 100 characters or with no match
+ * becoming {@code [UNK]}. The vocabulary and the normalizer's switches come from a {@code
+ * vocab.txt} or from a {@code tokenizer.json} ({@link TokenizerJson}).
  */
 public final class WordPieceTokenizer {
-  private static final int MAX_CHARS_PER_WORD = 100;
+  /**
+   * The normalizer's and the WordPiece model's settings, as {@code tokenizer.json} names them.
+   *
+   * @param stripAccents remove combining marks after NFD (Hugging Face: follows {@code lowercase}
+   *     when unset)
+   */
+  public record Settings(boolean cleanText, boolean chineseChars, boolean stripAccents,
+      boolean lowercase, String unkToken, String prefix, int maxCharsPerWord) {
+    /** {@code bert-base-uncased}'s settings, or its cased variant's. */
+    public static Settings bert(boolean lowercase) {
+      return new Settings(true, true, lowercase, lowercase, "[UNK]", "##", 100);
+    }
+  }
 
   private final Map<String, Integer> vocab;
-  private final boolean lowerCase;
+  private final Settings settings;
   private final int cls;
   private final int sep;
   private final int unk;
   private final int pad;
 
   WordPieceTokenizer(Map<String, Integer> vocab, boolean lowerCase) {
+    this(vocab, Settings.bert(lowerCase));
+  }
+
+  WordPieceTokenizer(Map<String, Integer> vocab, Settings settings) {
     this.vocab = vocab;
-    this.lowerCase = lowerCase;
+    this.settings = settings;
     this.cls = special(vocab, "[CLS]");
     this.sep = special(vocab, "[SEP]");
-    this.unk = special(vocab, "[UNK]");
+    this.unk = special(vocab, settings.unkToken());
     this.pad = vocab.getOrDefault("[PAD]", 0);
   }
 
   /** Reads a vocabulary file: one token per line, the id being the 0-based line number. */
   public static WordPieceTokenizer load(Path vocabFile, boolean lowerCase) throws IOException {
     Map<String, Integer> vocab = new HashMap<>();
+    int id = 0;
     try (BufferedReader r = Files.newBufferedReader(vocabFile, StandardCharsets.UTF_8)) {
       String line;
-      int id = 0;
       while ((line = r.readLine()) != null) {
         vocab.putIfAbsent(line.strip(), id++);
       }
+    } catch (java.nio.charset.CharacterCodingException e) { // found by VocabFuzzTest
+      throw new GioInputException(vocabFile + ": line " + (id + 1) + ": not UTF-8 text; a "
+          + "vocab.txt is UTF-8, one token per line");
     }
     if (vocab.isEmpty()) {
       throw new GioInputException(vocabFile + ": empty vocabulary");
+    }
+    for (String token : new String[] {"[CLS]", "[SEP]", "[UNK]"}) {
+      if (!vocab.containsKey(token)) {
+        throw new GioInputException(vocabFile + ": the vocabulary has no " + token
+            + " token; is it a BERT WordPiece vocab.txt?");
+      }
     }
     return new WordPieceTokenizer(vocab, lowerCase);
   }
@@ -64,6 +91,15 @@ public final class WordPieceTokenizer {
 
   int padId() {
     return pad;
+  }
+
+  /** Vocabulary entries. */
+  public int vocabSize() {
+    return vocab.size();
+  }
+
+  public Settings settings() {
+    return settings;
   }
 
   /** Ids of {@code [CLS] pieces… [SEP]}, the pieces cut so the whole fits in {@code maxLength}. */
@@ -89,31 +125,38 @@ public final class WordPieceTokenizer {
     return n == ids.length ? ids : java.util.Arrays.copyOf(ids, n);
   }
 
-  /** The words before WordPiece: BERT's BasicTokenizer. */
+  /** The words before WordPiece: Hugging Face's BertNormalizer, then its BertPreTokenizer. */
   List<String> basicTokens(String text) {
     StringBuilder clean = new StringBuilder(text.length() + 8);
-    text.codePoints().forEach(cp -> {
-      if (cp == 0 || cp == 0xFFFD || isControl(cp)) {
-        return;
+    boolean ascii = true;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      ascii &= cp < 0x80;
+      if (settings.cleanText() && (cp == 0 || cp == 0xFFFD || isControl(cp))) {
+        continue;
       }
-      if (isWhitespace(cp)) {
+      if (settings.cleanText() && isWhitespace(cp)) {
         clean.append(' ');
-      } else if (isCjk(cp)) {
+      } else if (settings.chineseChars() && isCjk(cp)) {
         clean.append(' ').appendCodePoint(cp).append(' ');
       } else {
         clean.appendCodePoint(cp);
       }
-    });
+    }
     String s = clean.toString();
-    if (lowerCase) {
-      s = stripAccents(s.toLowerCase(java.util.Locale.ROOT));
+    if (settings.stripAccents() && !ascii) {
+      s = stripAccents(s);
+    }
+    if (settings.lowercase()) {
+      s = lowercase(s, ascii);
     }
     List<String> out = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
-      if (cp == ' ') {
+      if (cp == ' ' || isWhitespace(cp)) {
         flush(word, out);
       } else if (isPunctuation(cp)) {
         flush(word, out);
@@ -126,8 +169,29 @@ public final class WordPieceTokenizer {
     return out;
   }
 
+  /**
+   * Lower-cases each code point on its own, as Rust's {@code char::to_lowercase} in Hugging Face's
+   * normalizer does: no context rules (Java's final-sigma rule would give ς where it gives σ).
+   */
+  private static String lowercase(String s, boolean ascii) {
+    if (ascii) {
+      return s.toLowerCase(java.util.Locale.ROOT);
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp < 0x80) {
+        b.append((char) Character.toLowerCase(cp));
+      } else {
+        b.append(new String(Character.toChars(cp)).toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return b.toString();
+  }
+
   private List<Integer> wordPieces(String word) {
-    if (word.codePointCount(0, word.length()) > MAX_CHARS_PER_WORD) {
+    if (word.codePointCount(0, word.length()) > settings.maxCharsPerWord()) {
       return List.of(unk);
     }
     List<Integer> pieces = new ArrayList<>(4);
@@ -136,7 +200,7 @@ public final class WordPieceTokenizer {
       int end = word.length();
       Integer found = null;
       while (start < end) {
-        String sub = (start > 0 ? "##" : "") + word.substring(start, end);
+        String sub = (start > 0 ? settings.prefix() : "") + word.substring(start, end);
         found = vocab.get(sub);
         if (found != null) {
           break;
@@ -169,8 +233,12 @@ public final class WordPieceTokenizer {
   }
 
   private static boolean isWhitespace(int cp) {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r'
-        || Character.getType(cp) == Character.SPACE_SEPARATOR;
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
+      return true;
+    }
+    int t = Character.getType(cp);
+    return t == Character.SPACE_SEPARATOR || t == Character.LINE_SEPARATOR
+        || t == Character.PARAGRAPH_SEPARATOR;
   }
 
   private static boolean isControl(int cp) {
@@ -178,8 +246,9 @@ public final class WordPieceTokenizer {
       return false;
     }
     int t = Character.getType(cp);
-    return t == Character.CONTROL || t == Character.FORMAT
-        || t == Character.PRIVATE_USE || t == Character.SURROGATE;
+    // Rust's char::is_other: Cc, Cf, Co, Cs and unassigned code points
+    return t == Character.CONTROL || t == Character.FORMAT || t == Character.PRIVATE_USE
+        || t == Character.SURROGATE || t == Character.UNASSIGNED;
   }
 
   /** BERT counts every non-alphanumeric ASCII symbol as punctuation, plus Unicode's P* classes. */

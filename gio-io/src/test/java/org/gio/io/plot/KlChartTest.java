@@ -21,10 +21,16 @@ class KlChartTest {
   }
 
   @Test
+  void theTitleSaysWhatRan() {
+    assertEquals("25 of 3,000 pool rows selected · stop: exact_increase",
+        KlChart.title(25, 3000, "exact_increase"));
+  }
+
+  @Test
   void klOnlyForHighDimensions() throws IOException {
     Path png = dir.resolve("kl.png");
     VectorSet v = VectorSet.of(new float[] {1, 2, 3}, new float[] {4, 5, 6}, new float[] {7, 8, 9});
-    KlChart.write(png, selection(), v, v);
+    KlChart.write(png, selection(), v, v, KlChart.title(3, 10, "max_iter"));
     BufferedImage image = ImageIO.read(png.toFile());
     assertEquals(800, image.getWidth());
   }
@@ -33,7 +39,7 @@ class KlChartTest {
   void scatterPanelForTwoDimensions() throws IOException {
     Path png = dir.resolve("kl.png");
     VectorSet v = VectorSet.of(new float[] {1, 2}, new float[] {4, 5}, new float[] {7, 8});
-    KlChart.write(png, selection(), v, v);
+    KlChart.write(png, selection(), v, v, KlChart.title(3, 10, "max_iter"));
     assertEquals(1600, ImageIO.read(png.toFile()).getWidth());
   }
 }

@@ -70,7 +70,7 @@ class OnnxSentenceEmbedderTest {
     for (JsonNode c : expected.get("cases")) {
       texts.add(c.get("text").asText());
     }
-    try (OnnxSentenceEmbedder e = OnnxSentenceEmbedder.open(model, 3)) {
+    try (OnnxSentenceEmbedder e = OnnxSentenceEmbedder.open(model, OnnxSentenceEmbedder.Options.defaults().withBatchSize(3))) {
       assertEquals(expected.get("hidden").asInt(), e.dim());
       assertEquals(32, e.maxLength());
       // One call, batches of 3 with padding: the mask must keep padding out of the mean.
@@ -98,13 +98,87 @@ class OnnxSentenceEmbedderTest {
   void aMissingModelFolderNamesTheExpectedFiles(@TempDir Path dir) throws IOException {
     GioInputException e = assertThrows(GioInputException.class,
         () -> OnnxSentenceEmbedder.open(dir.resolve("no-such-model")));
-    assertTrue(e.getMessage().contains("model.onnx and vocab.txt"), e.getMessage());
+    assertTrue(e.getMessage().contains("model.onnx and tokenizer.json or vocab.txt"), e.getMessage());
     Files.copy(model.resolve("model.onnx"), dir.resolve("model.onnx"));
     e = assertThrows(GioInputException.class, () -> OnnxSentenceEmbedder.open(dir));
-    assertTrue(e.getMessage().contains("no vocab.txt"), e.getMessage());
+    assertTrue(e.getMessage().contains("no tokenizer.json or vocab.txt"), e.getMessage());
     Files.writeString(dir.resolve("vocab.txt"), "[PAD]\n[UNK]\n[CLS]\n[SEP]\n");
     Files.writeString(dir.resolve("model.onnx"), "not a model");
     e = assertThrows(GioInputException.class, () -> OnnxSentenceEmbedder.open(dir));
     assertTrue(e.getMessage().contains("ONNX Runtime cannot load it"), e.getMessage());
+  }
+
+  @Test
+  void aFolderWithoutTheModelFileSaysSo(@TempDir Path dir) throws IOException {
+    Files.copy(model.resolve("vocab.txt"), dir.resolve("vocab.txt"));
+    GioInputException e = assertThrows(GioInputException.class, () -> OnnxSentenceEmbedder.open(dir));
+    assertTrue(e.getMessage().contains("no model.onnx"), e.getMessage());
+  }
+
+  @Test
+  void aModelWithOtherInputNamesIsRefusedNamingThem(@TempDir Path dir) throws IOException {
+    // The same graph with its input renamed (same length, so the protobuf stays valid).
+    byte[] bytes = Files.readAllBytes(model.resolve("model.onnx"));
+    byte[] from = "input_ids".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] to = "token_idx".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    int replaced = 0;
+    for (int i = 0; i + from.length <= bytes.length; i++) {
+      if (java.util.Arrays.equals(bytes, i, i + from.length, from, 0, from.length)) {
+        System.arraycopy(to, 0, bytes, i, to.length);
+        replaced++;
+      }
+    }
+    assertTrue(replaced > 0);
+    Files.write(dir.resolve("model.onnx"), bytes);
+    Files.copy(model.resolve("vocab.txt"), dir.resolve("vocab.txt"));
+    GioInputException e = assertThrows(GioInputException.class, () -> OnnxSentenceEmbedder.open(dir));
+    assertTrue(e.getMessage().contains("expected inputs input_ids and attention_mask"), e.getMessage());
+    assertTrue(e.getMessage().contains("token_idx"), e.getMessage());
+  }
+
+  @Test
+  void aLineOverTheMaximumLengthIsTruncatedAndCounted() throws IOException {
+    try (OnnxSentenceEmbedder e = OnnxSentenceEmbedder.open(model)) {
+      String longLine = "the quick brown fox ".repeat(40); // 160 words, max length 32
+      float[] rows = e.embed(List.of("the quick brown fox", longLine, "the fox"));
+      assertEquals(1, e.truncated());
+      assertEquals(3 * e.dim(), rows.length);
+      e.embed(List.of(longLine, longLine));
+      assertEquals(3, e.truncated());
+    }
+  }
+
+  @Test
+  void aTokenizerJsonInTheFolderIsReadInsteadOfVocabTxt(@TempDir Path dir) throws IOException {
+    Files.copy(model.resolve("model.onnx"), dir.resolve("model.onnx"));
+    Files.copy(model.resolve("sentence_bert_config.json"), dir.resolve("sentence_bert_config.json"));
+    List<String> vocab = Files.readAllLines(model.resolve("vocab.txt"));
+    StringBuilder json = new StringBuilder("{\"normalizer\": {\"type\": \"BertNormalizer\","
+        + " \"clean_text\": true, \"handle_chinese_chars\": true, \"strip_accents\": null,"
+        + " \"lowercase\": true}, \"model\": {\"type\": \"WordPiece\", \"unk_token\": \"[UNK]\","
+        + " \"continuing_subword_prefix\": \"##\", \"max_input_chars_per_word\": 100, \"vocab\": {");
+    for (int i = 0; i < vocab.size(); i++) {
+      json.append(i == 0 ? "" : ", ").append(new ObjectMapper().writeValueAsString(vocab.get(i).strip()))
+          .append(": ").append(i);
+    }
+    Files.writeString(dir.resolve("tokenizer.json"), json.append("}}}").toString());
+    try (OnnxSentenceEmbedder fromJson = OnnxSentenceEmbedder.open(dir);
+        OnnxSentenceEmbedder fromVocab = OnnxSentenceEmbedder.open(model)) {
+      for (JsonNode c : expected.get("cases")) {
+        assertArrayEquals(ints(c.get("ids")), fromJson.tokenizer().encode(c.get("text").asText(), 512));
+      }
+      List<String> texts = List.of("the quick brown fox", "unaffable");
+      assertArrayEquals(fromVocab.embed(texts), fromJson.embed(texts));
+    }
+  }
+
+  @Test
+  void aTokenizerJsonOfAnotherKindIsRefused() {
+    GioInputException e = assertThrows(GioInputException.class, () -> TokenizerJson.read(
+        new java.io.ByteArrayInputStream("{\"model\": {\"type\": \"BPE\"}}".getBytes()), "t.json"));
+    assertTrue(e.getMessage().startsWith("t.json: tokenizer model is 'BPE'"), e.getMessage());
+    e = assertThrows(GioInputException.class, () -> TokenizerJson.read(
+        new java.io.ByteArrayInputStream("{\"model\": ".getBytes()), "t.json"));
+    assertTrue(e.getMessage().startsWith("t.json: not valid JSON"), e.getMessage());
   }
 }
