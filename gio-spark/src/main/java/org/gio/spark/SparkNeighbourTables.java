@@ -1,0 +1,157 @@
+package org.gio.spark;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.function.LongFunction;
+import java.util.stream.LongStream;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.gio.core.table.NeighbourTable;
+import org.gio.core.table.PartialTable;
+import org.gio.core.vectors.VectorSet;
+
+/**
+ * Builds the {@link NeighbourTable} of a pool held in a Spark {@link Dataset}: the same table as
+ * {@link org.gio.core.table.NeighbourTables#build} on the same rows and ids, whatever the
+ * partitioning (DESIGN.md, invariant 7).
+ *
+ * <ol>
+ *   <li>the target is broadcast; each partition scans its rows with the bound {@link
+ *       org.gio.core.table.NeighbourTableBuilder} into a partial table (ids and exact distances);
+ *   <li>the partial tables merge by {@code treeReduce}: the merge is a top-L under the total order
+ *       (distance, id), so the tree's shape does not matter;
+ *   <li>a second job keeps only the listed rows and the density sample (drawn by row rank, as on
+ *       one machine) and hands them to the driver one partition at a time, so no single result
+ *       comes near {@code spark.driver.maxResultSize};
+ *   <li>the driver assembles the table.
+ * </ol>
+ *
+ * <p>Driver memory: n·L·16 bytes for the merged partial table (plus one partial table per tree
+ * level in flight), then (listed + S)·(4d + 8) bytes for the vectors: the {@link NeighbourTable}'s
+ * own size.
+ */
+public final class SparkNeighbourTables {
+  private SparkNeighbourTables() {}
+
+  /** What the build produced, with the builder that ran on the executors and its phases' times. */
+  public record Built(NeighbourTable table, String builder, double scanMillis, double fetchMillis) {}
+
+  /**
+   * @param column the pool's vector column (array of numbers or ML vector)
+   * @param idColumn the pool's unique long id column, or null to number rows by file and position
+   * @param depth L, rows kept per target row
+   * @param sampleRanks given the pool's row count M, the density sample's row ranks (ascending,
+   *     in [0, M)); a row's rank is its id's position among the sorted ids (its id, for added ids)
+   * @param backend a compute backend's name for the executors' kernels, or "" for the best one
+   */
+  public static Built build(
+      SparkSession spark, Dataset<Row> pool, VectorSet target, String column, String idColumn, int depth,
+      LongFunction<long[]> sampleRanks, String backend) {
+    PreparedRows rows = PreparedRows.of("pool", pool, column, idColumn, target.dim());
+    return build(spark, rows, target, depth, sampleRanks, backend);
+  }
+
+  static Built build(
+      SparkSession spark, PreparedRows rows, VectorSet target, int depth, LongFunction<long[]> sampleRanks, String backend) {
+    rows.requireRows();
+    rows.requireUniqueIds();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    long start = System.nanoTime();
+    PartitionTable merged = scan(spark, rows, target, depth, backend);
+    long poolRows = merged.rows;
+    if (rows.addedIds()) {
+      rows.reader.requireWholeSplits(merged.splits, rows.rows);
+    }
+    double scanMillis = (System.nanoTime() - start) / 1e6;
+
+    start = System.nanoTime();
+    long[] listed = NeighbourTable.listedIds(merged.table);
+    long[] ranks = sampleRanks.apply(poolRows);
+    long[] sampleIds = rows.addedIds() ? ranks : idsAtRanks(rows, ranks);
+    long[] union = LongStream.concat(Arrays.stream(listed), Arrays.stream(sampleIds)).sorted().distinct().toArray();
+    float[] vectors = Jobs.described(spark, Jobs.FETCH, () -> fetch(jsc, rows, union));
+    NeighbourTable table = NeighbourTable.assemble(
+        merged.table, poolRows, pick(vectors, union, listed, rows.dim()), sampleIds, pick(vectors, union, sampleIds, rows.dim()));
+    return new Built(table, merged.builder, scanMillis, (System.nanoTime() - start) / 1e6);
+  }
+
+  /** The first pass alone: the merged partial table (for tests and benchmarks). */
+  static PartitionTable scan(SparkSession spark, PreparedRows rows, VectorSet target, int depth, String backend) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<float[]> x = jsc.broadcast(Arrays.copyOf(target.data(), target.size() * target.dim()));
+    try {
+      return Jobs.described(spark, Jobs.SCAN, () -> rows.internalRows()
+          .mapPartitions(new PartitionScan(rows.reader, x, depth, backend))
+          .treeReduce(PartitionTable::merge, 2));
+    } finally {
+      x.destroy();
+    }
+  }
+
+  /**
+   * The vectors of rows {@code union} (ascending ids), row-major in that order. The filtered rows
+   * are cached on the executors by one parallel job, then fetched a partition at a time.
+   */
+  private static float[] fetch(JavaSparkContext jsc, PreparedRows rows, long[] union) {
+    int d = rows.dim();
+    float[] out = new float[Math.multiplyExact(union.length, d)];
+    if (union.length == 0) {
+      return out;
+    }
+    Broadcast<long[]> wanted = jsc.broadcast(union);
+    JavaRDD<RowFetch.Rows> found = rows.internalRows().mapPartitions(new RowFetch(rows.reader, wanted));
+    found.persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      found.count();
+      int seen = 0;
+      for (Iterator<RowFetch.Rows> it = found.toLocalIterator(); it.hasNext(); ) {
+        RowFetch.Rows batch = it.next();
+        for (int r = 0; r < batch.ids().length; r++) {
+          int at = Arrays.binarySearch(union, batch.ids()[r]);
+          System.arraycopy(batch.data(), r * d, out, at * d, d);
+          seen++;
+        }
+      }
+      if (seen != union.length) {
+        throw new IllegalStateException(seen + " of " + union.length + " wanted rows came back; did the pool change during the run?");
+      }
+      return out;
+    } finally {
+      found.unpersist(false);
+      wanted.destroy();
+    }
+  }
+
+  /** The ids at the given ranks of the sorted ids (user ids: one sort of the id column). */
+  private static long[] idsAtRanks(PreparedRows rows, long[] ranks) {
+    if (ranks.length == 0) {
+      return ranks;
+    }
+    JavaRDD<Long> ids = rows.prepared.select("id").as(Encoders.LONG()).javaRDD();
+    long[] wanted = ranks.clone();
+    Arrays.sort(wanted);
+    return ids.sortBy(id -> id, true, ids.getNumPartitions())
+        .zipWithIndex()
+        .filter(p -> Arrays.binarySearch(wanted, p._2()) >= 0)
+        .map(p -> p._1())
+        .collect()
+        .stream()
+        .mapToLong(Long::longValue)
+        .sorted()
+        .toArray();
+  }
+
+  private static VectorSet pick(float[] vectors, long[] union, long[] wanted, int d) {
+    float[] out = new float[Math.multiplyExact(wanted.length, d)];
+    for (int i = 0; i < wanted.length; i++) {
+      System.arraycopy(vectors, Arrays.binarySearch(union, wanted[i]) * d, out, i * d, d);
+    }
+    return VectorSet.wrap(out, wanted.length, d);
+  }
+}
