@@ -12,7 +12,7 @@ import org.gio.core.table.NeighbourTables;
 import org.gio.core.vectors.VectorSet;
 
 /**
- * The first job's task: one partition's rows, in chunks of {@link NeighbourTables#CHUNK_ROWS},
+ * The first job's task: one partition's rows, in chunks of {@link NeighbourTables#chunkRows} rows,
  * through the same {@link NeighbourTableBuilder} scan as one machine, giving that partition's
  * {@link PartitionTable}.
  */
@@ -37,7 +37,7 @@ final class PartitionScan implements FlatMapFunction<Iterator<InternalRow>, Part
     float[] x = target.value();
     NeighbourTableBuilder builder = Kernels.builder(backend);
     NeighbourTableBuilder.Scan scan = builder.start(VectorSet.wrap(x, x.length / d, d), depth);
-    int chunkRows = NeighbourTables.CHUNK_ROWS;
+    int chunkRows = NeighbourTables.chunkRows(d);
     float[] data = new float[chunkRows * d];
     long[] ids = new long[chunkRows];
     int[] filled = {0};

@@ -82,7 +82,7 @@ public final class NeighbourTables {
    * Rows per chunk at dimension d: a fixed number of values, so a chunk's cost (and the threads'
    * hand-off per chunk) is the same at d = 1 as at d = 768.
    */
-  static int chunkRows(int d) {
+  public static int chunkRows(int d) {
     return Math.max(4 * BlockedNeighbourScan.BLOCK, CHUNK_VALUES / d);
   }
 
