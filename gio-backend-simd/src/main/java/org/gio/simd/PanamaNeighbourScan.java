@@ -6,6 +6,7 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.gio.core.GioInputException;
+import org.gio.core.table.CentredTarget;
 import org.gio.core.table.ExactDistance;
 import org.gio.core.table.NeighbourTableBuilder;
 import org.gio.core.table.PartialTable;
@@ -40,7 +41,7 @@ final class PanamaNeighbourScan implements NeighbourTableBuilder.Scan {
   private static final int W = PanamaNearestCentroids.W;
   private static final int SUB = PanamaNearestCentroids.SUB;
   /** Squared norms from this on could overflow the float kernel: rejected, as core's scan does. */
-  static final double FLOAT_SAFE = 1e37;
+  static final double FLOAT_SAFE = CentredTarget.FLOAT_SAFE;
 
   /** What every scan of one target shares: read-only after construction. */
   record Prepared(VectorSet target, float[] centredTarget, float[] mean, double[] targetNorms, double slope,

@@ -21,8 +21,6 @@ import org.gio.core.vectors.VectorSet;
 final class BlockedNeighbourScan implements NeighbourTableBuilder.Scan {
   /** Units of d·2⁻²⁴ in the margin: 2 for the dot product and norms, 2 for centring, doubled. */
   static final double MARGIN_ULPS = 8;
-  /** Squared norms beyond this would overflow the float Gram form. */
-  private static final double FLOAT_SAFE = 1e37;
   /** Pool rows per kernel call: the score block is BLOCK × n floats. */
   static final int BLOCK = 128;
 
@@ -104,7 +102,7 @@ final class BlockedNeighbourScan implements NeighbourTableBuilder.Scan {
         centred[dst + j] = c;
         norm += (double) c * c;
       }
-      if (!(norm < FLOAT_SAFE)) { // NaN, ∞, or too large for the float kernel's squares
+      if (!(norm < CentredTarget.FLOAT_SAFE)) { // NaN, ∞, or too large for the float kernel's squares
         throw nonFinite(ids == null ? firstId + from + r : ids[from + r], data, src, d);
       }
       poolNorms[r] = norm;
