@@ -202,24 +202,64 @@ final class DensityRatioPenalty {
   }
 
   private double[] computeTargetRatios() {
+    double[] squared = new double[reference.size()];
+    double[] r = new double[target.size()];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = targetRatio(i, squared);
+    }
+    Arrays.sort(r);
+    return r;
+  }
+
+  /**
+   * r at target row i (leave-one-out on the target side), unsorted; {@code squared} is scratch of
+   * {@link #referenceSize()} doubles. Thread-safe with distinct scratch, for callers that compute
+   * the target's ratios in parallel and hand them to {@link #useTargetRatios}.
+   */
+  double targetRatio(int i, double[] squared) {
     int n = target.size();
     int k = target.k();
     int size = reference.size();
     int bigK = poolOrder(k, size, n);
-    double[] squared = new double[size];
-    double[] r = new double[n];
     VectorSet x = target.points();
-    for (int i = 0; i < n; i++) {
-      ops.squaredDistances(x.data(), x.offset(i), reference, squared);
-      double nuG = ClippedDistance.delta(kthSmallest(squared, Math.min(bigK, size)));
-      r[i] =
-          target.dim() * (Math.log(nuG) - Math.log(target.kthNeighbourDistance(i)))
-              + Math.log((size - 1.0) / n)
-              + digamma(Math.min(k, n))
-              - digamma(bigK);
+    ops.squaredDistances(x.data(), x.offset(i), reference, squared);
+    double nuG = ClippedDistance.delta(kthSmallest(squared, Math.min(bigK, size)));
+    return target.dim() * (Math.log(nuG) - Math.log(target.kthNeighbourDistance(i)))
+        + Math.log((size - 1.0) / n)
+        + digamma(Math.min(k, n))
+        - digamma(bigK);
+  }
+
+  /** Takes r at every target row ({@link #targetRatio} of row i at [i]), unless already known. */
+  void useTargetRatios(double[] r) {
+    if (targetRatios == null) {
+      double[] sorted = r.clone();
+      Arrays.sort(sorted);
+      targetRatios = sorted;
     }
-    Arrays.sort(r);
-    return r;
+  }
+
+  /** Whether {@link #targetRatios} still has to be computed (the threshold needs it). */
+  boolean needsTargetRatios() {
+    return lambda != 0 && targetRatios == null
+        && (!Double.isNaN(quantile) || relative);
+  }
+
+  /** Whether the term is on (λ_D ≠ 0): candidates then need {@link #prepare}. */
+  boolean active() {
+    return lambda != 0;
+  }
+
+  /**
+   * Computes and caches r(g) for candidate {@code row} unless cached, from g's squared distances
+   * to every target row ({@code targetSquared}, as {@link #logRatio} would compute them; not
+   * modified) and scratch {@code referenceSquared} of {@link #referenceSize()} doubles. Thread-safe
+   * for distinct rows and scratch; the result is {@link #logRatio}'s, bit for bit.
+   */
+  void prepare(int row, double[] targetSquared, double[] referenceSquared) {
+    if (cache.length > 0 && Double.isNaN(cache[row])) {
+      cache[row] = compute(row, targetSquared, referenceSquared);
+    }
   }
 
   /** r(g) for pool row {@code row}: the estimated log of p_X(g)/p_G(g). */
@@ -228,11 +268,20 @@ final class DensityRatioPenalty {
     if (!Double.isNaN(r)) {
       return r;
     }
-    int size = reference.size();
     if (referenceSquared == null) {
-      referenceSquared = new double[size];
+      referenceSquared = new double[reference.size()];
       targetSquared = new double[target.size()];
     }
+    ops.squaredDistances(pool.data(), pool.offset(row), target.points(), targetSquared);
+    r = compute(row, targetSquared, referenceSquared);
+    if (cache.length > 0) {
+      cache[row] = r;
+    }
+    return r;
+  }
+
+  private double compute(int row, double[] targetSquared, double[] referenceSquared) {
+    int size = reference.size();
     int k = target.k();
     int bigK = poolOrder(k, size, target.size());
     ops.squaredDistances(pool.data(), pool.offset(row), reference, referenceSquared);
@@ -241,19 +290,13 @@ final class DensityRatioPenalty {
     if (self >= 0) {
       referenceSquared[self] = Double.POSITIVE_INFINITY; // "other" pool rows
     }
-    ops.squaredDistances(pool.data(), pool.offset(row), target.points(), targetSquared);
     int kX = Math.min(k, target.size());
     double nuG = ClippedDistance.delta(kthSmallest(referenceSquared, bigK));
     double nuX = ClippedDistance.delta(kthSmallest(targetSquared, kX));
-    r =
-        target.dim() * (Math.log(nuG) - Math.log(nuX))
-            + Math.log((size - 1.0) / target.size())
-            + digamma(kX)
-            - digamma(bigK);
-    if (cache.length > 0) {
-      cache[row] = r;
-    }
-    return r;
+    return target.dim() * (Math.log(nuG) - Math.log(nuX))
+        + Math.log((size - 1.0) / target.size())
+        + digamma(kX)
+        - digamma(bigK);
   }
 
   /**

@@ -204,6 +204,43 @@ final class GainShortlist {
     return -scale * g + Math.log((double) (selected + 1) / selected);
   }
 
+  /**
+   * {@link #change} from a candidate's log-distances {@code logs[0..count)} to the target rows
+   * {@code targets[0..count)} (ascending), precomputed by the caller: the same sum in the same
+   * order, so the same bits, provided the target rows left out contribute nothing (see {@link
+   * #prune}). Why: a candidate stays in the shortlist for many iterations and its distances to X do
+   * not change, only ν does.
+   */
+  double change(int[] targets, double[] logs, int count) {
+    double g = 0;
+    for (int e = 0; e < count; e++) {
+      g += contribution(logs[e], logNu, targets[e] * k);
+    }
+    return -scale * g + Math.log((double) (selected + 1) / selected);
+  }
+
+  /**
+   * Drops the entries of {@code targets}/{@code logs} (a candidate's log-distances, ascending
+   * target rows) that can never again count in {@link #change}, and returns how many are left
+   * (kept in order at the front). Once W has k rows every ν_j(i) is finite and only falls as W
+   * grows, and {@link #contribution} is exactly 0 when log δ ≥ log ν_k(i); so an entry that fails
+   * that test now fails it for the rest of the run, and leaving it out adds +0.0 less to the sum,
+   * which does not change it. While W is smaller nothing is dropped (ν_k is read as the cap).
+   */
+  int prune(int[] targets, double[] logs, int count) {
+    if (selected < k) {
+      return count;
+    }
+    int kept = 0;
+    for (int e = 0; e < count; e++) {
+      if (logs[e] < logNu[targets[e] * k + k - 1]) {
+        targets[kept] = targets[e];
+        logs[kept++] = logs[e];
+      }
+    }
+    return kept;
+  }
+
   /** The estimated gain of listed row {@code row}. */
   double gain(int row) {
     return gain[row];

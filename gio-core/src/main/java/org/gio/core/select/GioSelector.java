@@ -66,7 +66,7 @@ public final class GioSelector {
 
   /**
    * The default selection from a streamed pool: one pass builds the table (on {@code threads}
-   * threads), then the greedy loop runs on it. The published loop needs the pool in memory.
+   * threads), then the greedy loop runs on it (scoring candidates on as many threads). The published loop needs the pool in memory.
    */
   public Selection select(
       VectorSource pool, VectorSet target, VectorSet initial, GioConfig config, SelectionListener listener,
@@ -81,7 +81,7 @@ public final class GioSelector {
     } catch (GioInputException e) {
       throw new GioInputException("pool: " + e.getMessage(), e); // found during the pass
     }
-    return greedy.select(table, target, initial, config, listener);
+    return greedy.select(table, target, initial, config, listener, threads);
   }
 
   /** The neighbour table the default selection needs from {@code pool}. */

@@ -75,6 +75,13 @@ public final class GreedySelector {
     return resume(table, target, initial, config, listener, null, Checkpoints.NONE);
   }
 
+  /** {@link #select} scoring candidates on {@code threads} threads (the same result on any count). */
+  public Selection select(
+      NeighbourTable table, VectorSet target, VectorSet initial, GioConfig config, SelectionListener listener,
+      int threads) {
+    return resume(table, target, initial, config, listener, null, Checkpoints.NONE, threads);
+  }
+
   /**
    * Called by the selection at every iteration boundary, on the selecting thread, before the next
    * candidate is proposed; for checkpoints. An exception thrown
@@ -98,11 +105,22 @@ public final class GreedySelector {
    * state is rebuilt by replaying {@code from}'s steps in their order, so the result is
    * bit-identical to the uninterrupted run's.
    *
+   * <p>Candidates are scored on as many threads as the JVM has processors; the result is the same
+   * on any number.
+   *
    * @throws GioInputException when {@code from} names rows this table does not have
    */
   public Selection resume(
       NeighbourTable table, VectorSet target, VectorSet initial, GioConfig config, SelectionListener listener,
       GreedyProgress from, Checkpoints checkpoints) {
+    return resume(table, target, initial, config, listener, from, checkpoints,
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  /** {@link #resume} scoring candidates on {@code threads} threads (the same result on any count). */
+  public Selection resume(
+      NeighbourTable table, VectorSet target, VectorSet initial, GioConfig config, SelectionListener listener,
+      GreedyProgress from, Checkpoints checkpoints, int threads) {
     long start = System.nanoTime();
     Inputs.check(table.poolRows(), table.listed().dim(), target, initial, config);
     if (config.randomInitPct() > 0) {
@@ -114,15 +132,16 @@ public final class GreedySelector {
           "resets refill the pool of the published loop; the default selection reads a neighbour "
               + "table, so use --faithful with --resets-allowed");
     }
-    Run run = new Run(table, target, initial, config, listener);
-    if (from != null) {
-      run.replay(from);
+    try (Run run = new Run(table, target, initial, config, listener, threads)) {
+      if (from != null) {
+        run.replay(from);
+      }
+      return run.loop(start, from, checkpoints);
     }
-    return run.loop(start, from, checkpoints);
   }
 
   /** One selection's state. */
-  private final class Run {
+  private final class Run implements AutoCloseable {
     final NeighbourTable table;
     final VectorSet listed;
     final GioConfig config;
@@ -133,6 +152,7 @@ public final class GreedySelector {
     final GainShortlist gains;
     final OutlierPenalty outliers;
     final DensityRatioPenalty density;
+    final CandidateProfiles profiles;
     final StopCriterion criterion;
     final double[] logRho;
     final int[] shortlist;
@@ -145,7 +165,8 @@ public final class GreedySelector {
     final List<Double> klTrace = new ArrayList<>();
     final List<Double> exactTrace = new ArrayList<>();
 
-    Run(NeighbourTable table, VectorSet x, VectorSet initial, GioConfig config, SelectionListener listener) {
+    Run(NeighbourTable table, VectorSet x, VectorSet initial, GioConfig config, SelectionListener listener,
+        int threads) {
       this.table = table;
       this.listed = table.listed();
       this.config = config;
@@ -171,6 +192,12 @@ public final class GreedySelector {
       }
       this.shortlist = new int[config.candidates() + config.retrievalCandidates()];
       this.retrieval = new int[config.retrievalCandidates()];
+      this.profiles = new CandidateProfiles(ops, listed, x, gains, outliers, density, threads, shortlist.length);
+    }
+
+    @Override
+    public void close() {
+      profiles.close();
     }
 
     Coverage coverage() {
@@ -218,6 +245,7 @@ public final class GreedySelector {
     /** Takes {@code row} out of the table, and logs it (accepted rows are marked by {@link #accept}). */
     void removed(int row) {
       gains.removed(row);
+      profiles.release(row);
       if (stepCount == steps.length) {
         steps = java.util.Arrays.copyOf(steps, 2 * steps.length);
       }
@@ -341,9 +369,20 @@ public final class GreedySelector {
       return gained;
     }
 
-    /** The density filter: drops proposed rows where the pool is denser than the target. */
+    /**
+     * The density filter: drops proposed rows where the pool is denser than the target. First the
+     * proposed rows not seen before are {@linkplain CandidateProfiles profiled} (their distances to
+     * X and to the density sample, on the run's threads), which scoring reuses.
+     */
     int filter(int found) {
-      if (found <= 0 || !density.filters()) {
+      if (found <= 0) {
+        return found;
+      }
+      profiles.prepare(shortlist, found); // the new rows' distances, once, in parallel
+      if (density.active()) {
+        profiles.prepareDensityThreshold();
+      }
+      if (!density.filters()) {
         return found;
       }
       int kept = 0;
@@ -373,7 +412,7 @@ public final class GreedySelector {
       }
       double best = Double.POSITIVE_INFINITY;
       for (int j = 0; j < found; j++) {
-        double s = gains.change(listed, shortlist[j]) + penalty(shortlist[j]);
+        double s = profiles.change(shortlist[j]) + penalty(shortlist[j]);
         if (s < best) {
           best = s;
           row = shortlist[j];
@@ -389,7 +428,7 @@ public final class GreedySelector {
     }
 
     double penalty(int row) {
-      return outliers.penalty(listed, row) + density.penalty(row);
+      return profiles.outlierPenalty(row) + density.penalty(row);
     }
   }
 

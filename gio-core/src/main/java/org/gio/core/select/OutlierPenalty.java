@@ -43,6 +43,11 @@ final class OutlierPenalty {
   double outlyingness(VectorSet source, int row) {
     VectorSet x = target.points();
     ops.squaredDistances(source.data(), source.offset(row), x, squared);
+    return outlyingness(squared);
+  }
+
+  /** s(g) from g's squared distances to every target row (not modified). Thread-safe. */
+  double outlyingness(double[] squared) {
     int k = Math.min(target.k(), squared.length);
     // the k smallest, ascending, by insertion (k is small)
     double[] small = new double[k];
@@ -71,5 +76,13 @@ final class OutlierPenalty {
       return 0;
     }
     return lambda * scale * Math.max(0, outlyingness(source, row));
+  }
+
+  /** {@link #penalty(VectorSet, int)} from g's squared distances to every target row. Thread-safe. */
+  double penalty(double[] squared) {
+    if (lambda == 0) {
+      return 0;
+    }
+    return lambda * scale * Math.max(0, outlyingness(squared));
   }
 }
