@@ -169,6 +169,11 @@ final class CandidateProfiles implements AutoCloseable {
     return gains.change(targets[row], logs[row], after);
   }
 
+  /** Entries (target row, log δ) held over all profiled rows. */
+  long entries() {
+    return entries;
+  }
+
   /** The profiled row's outlier penalty ({@link OutlierPenalty#penalty}). */
   double outlierPenalty(int row) {
     return outlier[row];
