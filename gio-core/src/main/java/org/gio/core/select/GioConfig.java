@@ -3,9 +3,15 @@ package org.gio.core.select;
 import org.gio.core.stop.StopRule;
 
 /**
- * Every option of a GIO run (ALGORITHM.md §4), immutable. Build one with {@link #builder()};
+ * Every option of a GIO run (ALGORITHM.md §4), immutable: what the command line sets and the JSON
+ * report's {@code config} section lists ({@link #asMap()}). Build one with {@link #builder()};
  * {@link Builder#build()} rejects a bad value with a message naming the field and its range.
  * Defaults are the reference's.
+ *
+ * <p>Each selector reads its own part: {@link #greedy()} gives the default selection's {@link
+ * GreedyOptions}, {@link #published()} the published loop's {@link PublishedOptions}, both
+ * extending the shared {@link SelectionOptions}; {@link #shortlist()} chooses between them
+ * ({@link GioSelector}) and {@link #budget()} only sets maxIter and the stop rule here.
  */
 public final class GioConfig {
   private final int k;
@@ -142,6 +148,30 @@ public final class GioConfig {
   static final double RECOMMENDED_OUTLIER_WEIGHT = 0.5;
   static final double RECOMMENDED_DENSITY_QUANTILE = 0.375;
   static final int RECOMMENDED_DENSITY_SAMPLE = 6000;
+
+  /**
+   * The default selection's options ({@link GreedySelector}).
+   *
+   * @throws org.gio.core.GioInputException when an option needs the published loop's pool in
+   *     memory (randomInitPct &gt; 0, resetsAllowed), naming the flag to use instead
+   */
+  public GreedyOptions greedy() {
+    if (randomInitPct > 0) {
+      throw new org.gio.core.GioInputException(
+          "random initial pool rows need the whole pool in memory; use --faithful, or give --init");
+    }
+    if (resetsAllowed) {
+      throw new org.gio.core.GioInputException(
+          "resets refill the pool of the published loop; the default selection reads a neighbour "
+              + "table, so use --faithful with --resets-allowed");
+    }
+    return new GreedyOptions(this);
+  }
+
+  /** The published loop's options ({@code --faithful}; the gain table's are not among them). */
+  public PublishedOptions published() {
+    return new PublishedOptions(this);
+  }
 
   /** A builder starting from this configuration. */
   public Builder toBuilder() {

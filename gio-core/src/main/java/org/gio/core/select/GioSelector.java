@@ -58,9 +58,9 @@ public final class GioSelector {
   public Selection select(
       VectorSet pool, VectorSet target, VectorSet initial, GioConfig config, SelectionListener listener) {
     if (config.shortlist() != Shortlist.GAIN) {
-      return published.select(pool, target, initial, config, listener);
+      return published.select(pool, target, initial, config.published(), listener);
     }
-    Inputs.check(pool, target, initial, config);
+    Inputs.check(pool, target, initial, config.greedy());
     return select(VectorSource.of(pool), target, initial, config, listener, 1);
   }
 
@@ -74,14 +74,15 @@ public final class GioSelector {
     if (config.shortlist() != Shortlist.GAIN) {
       throw new IllegalArgumentException("the published loop needs the pool in memory");
     }
-    Inputs.check(pool.rows(), pool.dim(), target, initial, config);
+    GreedyOptions options = config.greedy(); // before the pass: refuses the published loop's options
+    Inputs.check(pool.rows(), pool.dim(), target, initial, options);
     NeighbourTable table;
     try {
       table = table(pool, target, config, threads);
     } catch (GioInputException e) {
       throw new GioInputException("pool: " + e.getMessage(), e); // found during the pass
     }
-    return greedy.select(table, target, initial, config, listener, threads);
+    return greedy.select(table, target, initial, options, listener, threads);
   }
 
   /** The neighbour table the default selection needs from {@code pool}. */

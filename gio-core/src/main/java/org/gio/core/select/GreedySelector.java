@@ -33,12 +33,15 @@ import org.gio.core.vectors.VectorSet;
  * the state is a {@link GreedyProgress} (an event log of the rows removed, the traces and the
  * counters), and continues a run from one bit for bit.
  *
- * <p>Options it reads from {@link GioConfig}: k, maxIter, the stop rule and its parameters,
- * patience, candidates, retrievalCandidates, gainOrders, outlierWeight, the density options,
- * seed, trackExactKl, the start (empty, uniform or a given D), and the relaxation reported in the
- * trace (objective, softminBeta, discardNearestForXY). The descent's options (vInit, lr,
- * gradDescIter, scaleFactor, randomRestartProb) belong to the published loop and are not read;
- * randomInitPct and resetsAllowed need the whole pool and are refused.
+ * <p>Options: a {@link GreedyOptions} (k, maxIter, the stop rule and its parameters, patience,
+ * candidates, retrievalCandidates, gainOrders, outlierWeight, the density options, seed,
+ * trackExactKl, the start (empty, uniform or a given D), and the relaxation reported in the trace:
+ * objective, softminBeta, discardNearestForXY). The methods taking a {@link GioConfig} use its
+ * {@link GioConfig#greedy()}, which refuses randomInitPct and resetsAllowed (they need the whole
+ * pool); the descent's options are not part of it.
+ *
+ * <p>Candidates are scored on several threads (each new one {@linkplain CandidateProfiles
+ * profiled} once); the result is the same on any number of threads.
  */
 public final class GreedySelector {
   /** Stop reason: every row of the neighbour table was taken or dropped. */
@@ -77,9 +80,9 @@ public final class GreedySelector {
 
   /** {@link #select} scoring candidates on {@code threads} threads (the same result on any count). */
   public Selection select(
-      NeighbourTable table, VectorSet target, VectorSet initial, GioConfig config, SelectionListener listener,
+      NeighbourTable table, VectorSet target, VectorSet initial, GreedyOptions options, SelectionListener listener,
       int threads) {
-    return resume(table, target, initial, config, listener, null, Checkpoints.NONE, threads);
+    return resume(table, target, initial, options, listener, null, Checkpoints.NONE, threads);
   }
 
   /**
@@ -108,30 +111,22 @@ public final class GreedySelector {
    * <p>Candidates are scored on as many threads as the JVM has processors; the result is the same
    * on any number.
    *
-   * @throws GioInputException when {@code from} names rows this table does not have
+   * @throws GioInputException when {@code from} names rows this table does not have, or {@code
+   *     config} has an option only the published loop has ({@link GioConfig#greedy()})
    */
   public Selection resume(
       NeighbourTable table, VectorSet target, VectorSet initial, GioConfig config, SelectionListener listener,
       GreedyProgress from, Checkpoints checkpoints) {
-    return resume(table, target, initial, config, listener, from, checkpoints,
+    return resume(table, target, initial, config.greedy(), listener, from, checkpoints,
         Runtime.getRuntime().availableProcessors());
   }
 
   /** {@link #resume} scoring candidates on {@code threads} threads (the same result on any count). */
   public Selection resume(
-      NeighbourTable table, VectorSet target, VectorSet initial, GioConfig config, SelectionListener listener,
+      NeighbourTable table, VectorSet target, VectorSet initial, GreedyOptions config, SelectionListener listener,
       GreedyProgress from, Checkpoints checkpoints, int threads) {
     long start = System.nanoTime();
     Inputs.check(table.poolRows(), table.listed().dim(), target, initial, config);
-    if (config.randomInitPct() > 0) {
-      throw new GioInputException(
-          "random initial pool rows need the whole pool in memory; use --faithful, or give --init");
-    }
-    if (config.resetsAllowed()) {
-      throw new GioInputException(
-          "resets refill the pool of the published loop; the default selection reads a neighbour "
-              + "table, so use --faithful with --resets-allowed");
-    }
     try (Run run = new Run(table, target, initial, config, listener, threads)) {
       if (from != null) {
         run.replay(from);
@@ -144,7 +139,7 @@ public final class GreedySelector {
   private final class Run implements AutoCloseable {
     final NeighbourTable table;
     final VectorSet listed;
-    final GioConfig config;
+    final GreedyOptions config;
     final SelectionListener listener;
     final Target target;
     final DifferentiableState relaxed;
@@ -165,15 +160,14 @@ public final class GreedySelector {
     final List<Double> klTrace = new ArrayList<>();
     final List<Double> exactTrace = new ArrayList<>();
 
-    Run(NeighbourTable table, VectorSet x, VectorSet initial, GioConfig config, SelectionListener listener,
+    Run(NeighbourTable table, VectorSet x, VectorSet initial, GreedyOptions config, SelectionListener listener,
         int threads) {
       this.table = table;
       this.listed = table.listed();
       this.config = config;
       this.listener = listener;
       VectorSet start = initial != null ? initial
-          : config.start() == StartMode.EMPTY ? VectorSet.empty(x.dim())
-          : InitialSet.choose(listed, null, config, new java.util.SplittableRandom(config.seed())).points();
+          : InitialSet.configured(x.dim(), config, new java.util.SplittableRandom(config.seed()));
       this.target = Target.of(x, config.k(), kthNeighbours);
       // the relaxation is only reported (its trace), as in the published loop
       this.relaxed = (config.objective() == ObjectiveKind.SOFTMIN

@@ -10,7 +10,7 @@ import org.gio.core.vectors.VectorSet;
 record InitialSet(VectorSet points, int[] poolRows) {
 
   static InitialSet choose(
-      VectorSet pool, VectorSet given, GioConfig config, SplittableRandom random) {
+      VectorSet pool, VectorSet given, PublishedOptions config, SplittableRandom random) {
     if (given != null) {
       return new InitialSet(given, new int[0]);
     }
@@ -19,10 +19,15 @@ record InitialSet(VectorSet points, int[] poolRows) {
       int[] rows = sampleWithoutReplacement(pool.size(), count, random);
       return new InitialSet(pool.select(rows), rows);
     }
+    return new InitialSet(configured(pool.dim(), config, random), new int[0]);
+  }
+
+  /** The start when no D is given and no pool rows are drawn: empty, or the uniform start. */
+  static VectorSet configured(int dim, SelectionOptions config, SplittableRandom random) {
     if (config.start() == StartMode.EMPTY) {
-      return new InitialSet(VectorSet.empty(pool.dim()), new int[0]);
+      return VectorSet.empty(dim);
     }
-    return new InitialSet(uniformStart(pool.dim(), config, random), new int[0]);
+    return uniformStart(dim, config, random);
   }
 
   private static int[] sampleWithoutReplacement(int n, int count, SplittableRandom random) {
@@ -39,7 +44,7 @@ record InitialSet(VectorSet points, int[] poolRows) {
     return java.util.Arrays.copyOf(all, count);
   }
 
-  private static VectorSet uniformStart(int dim, GioConfig config, SplittableRandom random) {
+  private static VectorSet uniformStart(int dim, SelectionOptions config, SplittableRandom random) {
     int size = config.uniformStartSize();
     float[] data = new float[size * dim];
     double low = config.uniformLow();

@@ -7,7 +7,7 @@ import org.gio.core.vectors.VectorSet;
 final class Inputs {
   private Inputs() {}
 
-  static void check(VectorSet pool, VectorSet target, VectorSet initial, GioConfig config) {
+  static void check(VectorSet pool, VectorSet target, VectorSet initial, SelectionOptions config) {
     check(pool.size(), pool.dim(), target, initial, config);
     pool.requireFinite("pool");
   }
@@ -16,7 +16,7 @@ final class Inputs {
    * The checks that need only the pool's shape (a streamed pool's values are checked during the
    * pass that reads them).
    */
-  static void check(long poolRows, int poolDim, VectorSet target, VectorSet initial, GioConfig config) {
+  static void check(long poolRows, int poolDim, VectorSet target, VectorSet initial, SelectionOptions config) {
     if (poolRows == 0) {
       throw new GioInputException("pool: no rows; GIO needs at least one candidate row");
     }

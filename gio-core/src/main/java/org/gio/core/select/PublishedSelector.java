@@ -51,7 +51,7 @@ final class PublishedSelector {
       VectorSet pool,
       VectorSet target,
       VectorSet initial,
-      GioConfig config,
+      PublishedOptions config,
       SelectionListener listener) {
     long start = System.nanoTime();
     Inputs.check(pool, target, initial, config);
@@ -246,7 +246,7 @@ final class PublishedSelector {
     return (Coverage) exact;
   }
 
-  private DifferentiableObjective objective(GioConfig config) {
+  private DifferentiableObjective objective(PublishedOptions config) {
     if (config.objective() == ObjectiveKind.SOFTMIN) {
       return new SoftMinKnnKl(ops, config.softminBeta());
     }

@@ -13,7 +13,7 @@ import org.gio.core.stop.StopCriterion;
 final class StopCriteria {
   private StopCriteria() {}
 
-  static StopCriterion of(GioConfig config) {
+  static StopCriterion of(SelectionOptions config) {
     switch (config.stop()) {
       case INCREASE:
         return new Increase();

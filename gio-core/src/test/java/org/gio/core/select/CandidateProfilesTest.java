@@ -120,10 +120,10 @@ class CandidateProfilesTest {
     for (GioConfig config : configs) {
       NeighbourTable table = selector.table(VectorSource.of(pool), x, config, 2);
       GreedySelector greedy = new GreedySelector(ops, new ExactKthNeighbourSearch(ops));
-      Selection one = greedy.select(table, x, null, config, SelectionListener.NONE, 1);
+      Selection one = greedy.select(table, x, null, config.greedy(), SelectionListener.NONE, 1);
       assertTrue(one.size() > 20, "a real selection: " + one.size());
       for (int threads : new int[] {2, 3}) {
-        Selection more = greedy.select(table, x, null, config, SelectionListener.NONE, threads);
+        Selection more = greedy.select(table, x, null, config.greedy(), SelectionListener.NONE, threads);
         assertArrayEquals(one.selected(), more.selected(), threads + " threads");
         assertArrayEquals(one.kl(), more.kl(), threads + " threads");
         assertArrayEquals(one.exactKl(), more.exactKl(), threads + " threads");
