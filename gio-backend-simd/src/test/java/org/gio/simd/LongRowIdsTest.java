@@ -47,7 +47,13 @@ class LongRowIdsTest {
       return (int) Math.floorMod(new SplittableRandom(seed ^ index * 0x9E3779B97F4A7C15L).nextLong(), (long) choices);
     }
 
+    private float[][] variants;
+
+    /** Four seeded arrays of {@code maxRows} values, made once per chunk size. */
     private float[][] variants(int maxRows) {
+      if (variants != null && variants[0].length == maxRows) {
+        return variants;
+      }
       float[][] v = new float[4][maxRows];
       SplittableRandom r = new SplittableRandom(seed);
       for (float[] a : v) {
@@ -55,6 +61,7 @@ class LongRowIdsTest {
           a[i] = (float) (10 + 10 * r.nextDouble());
         }
       }
+      variants = v;
       return v;
     }
 
@@ -88,15 +95,18 @@ class LongRowIdsTest {
     }
   }
 
+  /**
+   * One target row (the scan's cost is per pool row and target row, and one target next to the
+   * planted row is what the id needs): 2³¹ + 2²² rows in 1–2 CPU seconds once compiled.
+   */
   @Test
   void aRowPastTwoToTheThirtyOneIsListedWithItsId() {
-    VectorSet target = VectorSet.wrap(new float[] {0.26f, 0.3f}, 2, 1);
+    VectorSet target = VectorSet.wrap(new float[] {0.26f}, 1, 1);
     SyntheticPool pool = new SyntheticPool(42);
     NeighbourTable table = NeighbourTables.build(new PanamaNeighbourTableBuilder(), pool, target, 3,
         new long[] {5, PLANTED + 1}, 2);
     assertEquals(ROWS, table.poolRows());
     assertEquals(PLANTED, table.id(0, 0));
-    assertEquals(PLANTED, table.id(1, 0));
     double d = (double) 0.26f - 0.25f;
     assertEquals(d * d, table.squaredDistance(0, 0));
     // every other row is at least 10 away: the planted row is alone near the targets
