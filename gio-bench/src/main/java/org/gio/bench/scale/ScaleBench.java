@@ -114,10 +114,11 @@ public final class ScaleBench {
     for (int rep = 0; rep < repeats; rep++) {
       double[] numpy = numpy(poolFile, targetFile, 128, threads);
       double[] gio = cli(poolFile, targetFile, threads, xmx);
-      System.out.printf("run %d: gio select %.2f s wall (table %.2f s, loop and rest %.2f s = %.0f %%), numpy table"
-          + " %.2f s wall / %.2f s CPU; ratio %.2f; peak heap %.0f MB, peak RssAnon %.0f MB, load %.2f%n",
-          rep + 1, gio[0], gio[1], gio[0] - gio[1], 100 * (gio[0] - gio[1]) / gio[0], numpy[0], numpy[1],
-          gio[0] / numpy[0], gio[2], gio[3], load());
+      System.out.printf("run %d: gio select %.2f s wall (table %.2f s, loop %.2f s = %.0f %%, loop and rest %.2f s"
+          + " = %.0f %%), numpy table %.2f s wall / %.2f s CPU; ratio %.2f; peak heap %.0f MB, peak RssAnon %.0f MB,"
+          + " load %.2f%n",
+          rep + 1, gio[0], gio[1], gio[4], 100 * gio[4] / gio[0], gio[0] - gio[1], 100 * (gio[0] - gio[1]) / gio[0],
+          numpy[0], numpy[1], gio[0] / numpy[0], gio[2], gio[3], load());
     }
   }
 
@@ -152,8 +153,8 @@ public final class ScaleBench {
       throw new IllegalStateException("gio select failed: " + Files.readString(dir.resolve("out.txt")));
     }
     String json = Files.readString(report);
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"tableMillis\"\\s*:\\s*([0-9.E]+)").matcher(json);
-    double table = m.find() ? Double.parseDouble(m.group(1)) / 1e3 : Double.NaN;
+    double table = timing(json, "table");
+    double loop = timing(json, "total");
     double peakHeap = 0;
     java.util.regex.Matcher g = java.util.regex.Pattern.compile("([0-9]+)M->([0-9]+)M").matcher(Files.readString(gcLog));
     while (g.find()) {
@@ -161,7 +162,14 @@ public final class ScaleBench {
     }
     System.out.println("  gio: " + Files.readAllLines(dir.resolve("chosen.txt")).size() + " rows chosen; "
         + json.replaceAll("(?s).*\"timingsMillis\"\\s*:\\s*(\\{[^}]*\\}).*", "timings $1").replaceAll("\\s+", " "));
-    return new double[] {wall, table, peakHeap * 1.048576, peakAnon / 1e3};
+    return new double[] {wall, table, peakHeap * 1.048576, peakAnon / 1e3, loop};
+  }
+
+  /** Seconds of the report's {@code timingsMillis.NAME}, NaN when absent. */
+  static double timing(String json, String name) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "\"timingsMillis\"\\s*:\\s*\\{[^}]*\"" + name + "\"\\s*:\\s*([0-9.E]+)").matcher(json);
+    return m.find() ? Double.parseDouble(m.group(1)) / 1e3 : Double.NaN;
   }
 
   /** {total s, scan s, peak heap MB, peak anon RSS MB} of one build. */
