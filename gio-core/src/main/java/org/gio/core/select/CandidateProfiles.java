@@ -47,11 +47,20 @@ final class CandidateProfiles implements AutoCloseable {
   /** Per listed row: its outlier penalty (NaN: not yet computed). */
   private final double[] outlier;
   private long entries;
+  private final long budget;
   private final int[] todo;
 
   CandidateProfiles(
       VectorOps ops, VectorSet listed, VectorSet target, GainShortlist gains, OutlierPenalty outliers,
       DensityRatioPenalty density, int threads, int maxProposed) {
+    this(ops, listed, target, gains, outliers, density, threads, maxProposed, BUDGET);
+  }
+
+  /** With {@code budget} entries instead of {@link #BUDGET} (tests). */
+  CandidateProfiles(
+      VectorOps ops, VectorSet listed, VectorSet target, GainShortlist gains, OutlierPenalty outliers,
+      DensityRatioPenalty density, int threads, int maxProposed, long budget) {
+    this.budget = budget;
     this.ops = ops;
     this.listed = listed;
     this.target = target;
@@ -114,7 +123,7 @@ final class CandidateProfiles implements AutoCloseable {
     for (int j = 0; j < missing; j++) {
       entries += counts[todo[j]];
     }
-    if (entries > BUDGET) {
+    if (entries > budget) {
       dropLists(rows, count);
     }
   }

@@ -31,6 +31,15 @@ class CandidateProfilesTest {
 
   @Test
   void profiledChangesAndPenaltiesEqualFreshOnesBitForBitAsWGrows() {
+    profiledValuesEqualFreshOnes(CandidateProfiles.BUDGET);
+  }
+
+  @Test
+  void listsDroppedOverTheBudgetAreRebuiltWithTheSameValues() {
+    profiledValuesEqualFreshOnes(3000); // a few rows' lists: dropped at almost every step
+  }
+
+  private void profiledValuesEqualFreshOnes(long budget) {
     VectorSet pool = GreedySelectorTest.clusters(1500, ALL, 11);
     VectorSet x = GreedySelectorTest.clusters(120, new int[] {3, 8}, 12);
     int k = 4;
@@ -45,7 +54,7 @@ class CandidateProfilesTest {
     int[] all = new int[listed.size()];
     java.util.Arrays.setAll(all, i -> i);
     try (CandidateProfiles profiles =
-        new CandidateProfiles(ops, listed, x, gains, outliers, density, 3, all.length)) {
+        new CandidateProfiles(ops, listed, x, gains, outliers, density, 3, all.length, budget)) {
       profiles.prepareDensityThreshold(); // three threads over the target rows
       assertEquals(fresh.threshold(), density.threshold(), 0.0);
       boolean[] used = new boolean[listed.size()];
@@ -78,6 +87,9 @@ class CandidateProfilesTest {
       // the lists were pruned as ν fell: fewer entries than target rows × rows held
       long held = listed.size() - 40;
       assertTrue(profiles.entries() < x.size() * held, profiles.entries() + " entries, " + held + " rows");
+      if (budget < x.size() * held) {
+        assertTrue(profiles.entries() <= Math.max(budget, (long) x.size() * 2), "entries " + profiles.entries());
+      }
     }
   }
 
