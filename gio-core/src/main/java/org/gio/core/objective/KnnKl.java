@@ -42,6 +42,9 @@ public final class KnnKl implements Objective {
     /** Row i's k smallest distances δ to W, ascending, at [i·k, i·k + min(m, k)). */
     private final double[] nearest;
     private final double[] squared;
+    /** The row {@link #squared} holds the distances of (a valueIfAdded is often followed by its add). */
+    private VectorSet squaredSource;
+    private int squaredRow = -1;
     private int m;
 
     State(Target target, VectorOps ops) {
@@ -91,7 +94,7 @@ public final class KnnKl implements Objective {
       if (m + 1 < k) {
         return Double.NaN;
       }
-      ops.squaredDistances(source.data(), source.offset(row), target.points(), squared);
+      distances(source, row);
       double sumLogNu = 0;
       for (int i = 0; i < n; i++) {
         double delta = ClippedDistance.delta(squared[i]);
@@ -108,7 +111,7 @@ public final class KnnKl implements Objective {
 
     @Override
     public void add(VectorSet source, int row) {
-      ops.squaredDistances(source.data(), source.offset(row), target.points(), squared);
+      distances(source, row);
       for (int i = 0; i < n; i++) {
         double delta = ClippedDistance.delta(squared[i]);
         int base = i * k;
@@ -122,6 +125,15 @@ public final class KnnKl implements Objective {
         }
       }
       m++;
+    }
+
+    /** Fills {@link #squared} with row's squared distances to X, unless it holds them already. */
+    private void distances(VectorSet source, int row) {
+      if (source != squaredSource || row != squaredRow) {
+        ops.squaredDistances(source.data(), source.offset(row), target.points(), squared);
+        squaredSource = source;
+        squaredRow = row;
+      }
     }
   }
 }

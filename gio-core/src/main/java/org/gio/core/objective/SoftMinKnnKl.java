@@ -78,6 +78,13 @@ public final class SoftMinKnnKl implements DifferentiableObjective {
     /** log S_i per target row (−∞ while W is empty). */
     private final double[] logS;
     private final double[] squared;
+    /**
+     * The row whose log S_i after its addition {@link #next} holds, for the current W (an add
+     * usually follows the valueIfAdded of the same row); null when none.
+     */
+    private VectorSet nextSource;
+    private int nextRow = -1;
+    private final double[] next;
     private final double[] weights;
     private final double[] weightedSum;
     private final double rhoTerm;
@@ -94,6 +101,7 @@ public final class SoftMinKnnKl implements DifferentiableObjective {
       this.logS = new double[n];
       Arrays.fill(logS, Double.NEGATIVE_INFINITY);
       this.squared = new double[n];
+      this.next = new double[n];
       this.weights = new double[n];
       this.weightedSum = new double[d];
       this.rhoTerm = d * target.meanLogRhoPlusEps();
@@ -123,24 +131,38 @@ public final class SoftMinKnnKl implements DifferentiableObjective {
 
     @Override
     public double valueIfAdded(VectorSet source, int row) {
-      ops.squaredDistances(source.data(), source.offset(row), target.points(), squared);
+      prepareNext(source, row);
       double sum = 0;
       for (int i = 0; i < n; i++) {
-        sum += -logAddExp(logS[i], logTerm(squared[i])) / beta;
+        sum += -next[i] / beta;
       }
       return valueFor(m + 1, sum);
     }
 
     @Override
     public void add(VectorSet source, int row) {
-      ops.squaredDistances(source.data(), source.offset(row), target.points(), squared);
+      prepareNext(source, row);
       double sum = 0;
       for (int i = 0; i < n; i++) {
-        logS[i] = logAddExp(logS[i], logTerm(squared[i]));
+        logS[i] = next[i];
         sum += -logS[i] / beta;
       }
       sumL = sum;
       m++;
+      nextSource = null; // W changed
+    }
+
+    /** {@link #next}[i] = log(S_i + e^{a_i(row)}), unless it holds them for this row already. */
+    private void prepareNext(VectorSet source, int row) {
+      if (source == nextSource && row == nextRow) {
+        return;
+      }
+      ops.squaredDistances(source.data(), source.offset(row), target.points(), squared);
+      for (int i = 0; i < n; i++) {
+        next[i] = logAddExp(logS[i], logTerm(squared[i]));
+      }
+      nextSource = source;
+      nextRow = row;
     }
 
     @Override
