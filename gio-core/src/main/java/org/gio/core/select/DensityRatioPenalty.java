@@ -217,12 +217,20 @@ final class DensityRatioPenalty {
    * the target's ratios in parallel and hand them to {@link #useTargetRatios}.
    */
   double targetRatio(int i, double[] squared) {
+    VectorSet x = target.points();
+    ops.squaredDistances(x.data(), x.offset(i), reference, squared);
+    return targetRatioFrom(i, squared);
+  }
+
+  /**
+   * {@link #targetRatio} from target row i's squared distances to every reference row ({@code
+   * squared}, as {@code VectorOps.squaredDistances} gives them; may be reordered). Thread-safe.
+   */
+  double targetRatioFrom(int i, double[] squared) {
     int n = target.size();
     int k = target.k();
     int size = reference.size();
     int bigK = poolOrder(k, size, n);
-    VectorSet x = target.points();
-    ops.squaredDistances(x.data(), x.offset(i), reference, squared);
     double nuG = ClippedDistance.delta(kthSmallest(squared, Math.min(bigK, size)));
     return target.dim() * (Math.log(nuG) - Math.log(target.kthNeighbourDistance(i)))
         + Math.log((size - 1.0) / n)
@@ -330,6 +338,11 @@ final class DensityRatioPenalty {
       return 0;
     }
     return lambda / target.size() * Math.max(0, cutoff() - logRatio(row));
+  }
+
+  /** The rows ν^G_K is measured against (the density sample, or the pool itself). */
+  VectorSet reference() {
+    return reference;
   }
 
   /** How many pool rows ν^G_K is measured against (S, or M for the whole pool). */
