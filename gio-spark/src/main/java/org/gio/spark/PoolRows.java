@@ -152,7 +152,7 @@ final class PoolRows implements Serializable {
     return vector;
   }
 
-  private String name(long id) {
+  String name(long id) {
     return offsets == null ? "with id " + id : Long.toString(id);
   }
 }
