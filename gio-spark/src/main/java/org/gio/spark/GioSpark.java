@@ -41,7 +41,7 @@ public final class GioSpark {
       String column, String targetColumn, String idColumn, GioConfig config, String backend, int quantize, int quantizeTarget) {
     public Options {
       backend = backend == null ? "" : backend;
-      if (quantize != 0) {
+      if (quantize != 0) { // 0: off
         SparkQuantization.requireClusters("--quantize", quantize);
       }
       if (quantizeTarget != 0) {
@@ -72,11 +72,13 @@ public final class GioSpark {
 
     /** Selects among {@code k} (at least 2) MLlib K-means centroids of the pool, seeded by the config's seed. */
     public Options withQuantize(int k) {
+      SparkQuantization.requireClusters("--quantize", k);
       return new Options(column, targetColumn, idColumn, config, backend, k, quantizeTarget);
     }
 
     /** Replaces the target by {@code k} (at least 2) MLlib K-means centroids of it. */
     public Options withQuantizeTarget(int k) {
+      SparkQuantization.requireClusters("--quantize-target", k);
       return new Options(column, targetColumn, idColumn, config, backend, quantize, k);
     }
   }

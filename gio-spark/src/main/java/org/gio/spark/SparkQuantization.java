@@ -169,6 +169,11 @@ final class SparkQuantization {
     return ids;
   }
 
+  /** The assignment's (id, cluster) rows, collected (for tests). */
+  List<Row> assignmentRows() {
+    return assignment.collectAsList();
+  }
+
   /** Drops the cached assignment. */
   void release() {
     assignment.unpersist(false);

@@ -134,6 +134,12 @@ final class SparkSelectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     GioConfig config = config();
+    if (quantize != null) { // before Spark starts; 0 would otherwise read as "off"
+      SparkQuantization.requireClusters("--quantize", quantize);
+    }
+    if (quantizeTarget != null) {
+      SparkQuantization.requireClusters("--quantize-target", quantizeTarget);
+    }
     SparkOutputs.check(Arrays.asList(out, outRows, report), List.of(pool, target));
     // Spark logs INFO by default; --conf spark.log.level=INFO gives it back
     SparkSession.Builder builder = SparkSession.builder().appName("gio-spark select").config("spark.log.level", "WARN");
