@@ -72,13 +72,19 @@ public final class SparkNeighbourTables {
 
   static Built build(
       SparkSession spark, PreparedRows rows, VectorSet target, int depth, LongFunction<long[]> sampleRanks, String backend) {
+    return build(spark, rows, target, depth, sampleRanks, backend, carries(target.size(), depth, rows.dim()));
+  }
+
+  /** @param carry whether the scan carries the vectors (else the second pass fetches them all) */
+  static Built build(SparkSession spark, PreparedRows rows, VectorSet target, int depth, LongFunction<long[]> sampleRanks,
+      String backend, boolean carry) {
     rows.requireRows();
     rows.requireUniqueIds();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     long start = System.nanoTime();
     // added ids: M is known from the split counts, so the sample's ids are too, and travel with the scan
     long[] knownSample = rows.addedIds() ? sampleRanks.apply(rows.rows) : null;
-    PartitionTable merged = scan(spark, rows, target, depth, backend, carries(target.size(), depth, rows.dim()), knownSample);
+    PartitionTable merged = scan(spark, rows, target, depth, backend, carry, knownSample);
     long poolRows = merged.rows;
     if (rows.addedIds()) {
       rows.reader.requireWholeSplits(merged.splits, rows.rows);
