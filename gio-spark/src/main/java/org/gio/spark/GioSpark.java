@@ -20,6 +20,8 @@ import org.gio.core.vectors.VectorSet;
  * table is built on the executors ({@link SparkNeighbourTables}), the greedy selection runs on the
  * driver on that table, unchanged ({@link GreedySelector}). On the same rows and ids it selects
  * exactly the rows {@code gio select} selects, in the same order, whatever the partitioning.
+ * With {@link Options#withQuantize} it runs the reference's path at scale instead ({@link
+ * SparkQuantization}: MLlib K-means, the same selector on the centroids, explosion by a join).
  */
 public final class GioSpark {
   private GioSpark() {}

@@ -30,6 +30,8 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  gio-spark.sh select --master local[2] --pool pool.parquet --target target.jsonl --column embedding \\",
       "                   --out chosen.txt --out-rows chosen.parquet --report run.json",
+      "  gio-spark.sh select --master local[2] --pool pool.parquet --target target.jsonl --column embedding \\",
+      "                   --quantize 1500 --seed 3 --out chosen.txt   # MLlib K-means, GIO on the centroids",
       "  spark-submit --class org.gio.spark.GioSparkMain gio-spark.jar select --pool hdfs:///p --format parquet ...",
       "",
       "Exit status: 0 success, 1 internal error, 2 usage error, 3 bad input."
