@@ -83,10 +83,12 @@ public final class TableBenchmark {
       }
       double localS = (System.nanoTime() - t) / 1e9;
 
+      long before = usedAfterGc();
       t = System.nanoTime();
       SparkNeighbourTables.Built built = SparkNeighbourTables.build(spark, spark.read().parquet(parquet.toString()),
           target, "embedding", null, depth, m -> RowSample.sorted(m, sample, 7), "");
       double sparkS = (System.nanoTime() - t) / 1e9;
+      long retained = usedAfterGc() - before; // what the driver holds after the build: the table (and Spark's state)
       boolean same = sameEntries(local, built.table());
 
       long listed = built.table().listed().size();
@@ -97,8 +99,9 @@ public final class TableBenchmark {
               + " second pass), %,.0f rows/s%n",
           sparkS, built.scanMillis() / 1e3, built.fetchMillis() / 1e3, built.fetchedRows(), rows / sparkS);
       System.out.printf("spark / local: %.2f×%n", sparkS / localS);
-      System.out.printf("driver memory: formula n·L·36 + (listed %,d + S %,d)·(4d + 8) = %.1f MB; peak heap %,d MB%n",
-          listed, sample, formulaMb, peakHeap() >> 20);
+      System.out.printf("driver memory: formula n·L·36 + (listed %,d + S %,d)·(4d + 8) = %.1f MB; retained after the"
+              + " build (heap after GC, minus before) %.1f MB; peak heap of this JVM (driver and local executors) %,d MB%n",
+          listed, sample, formulaMb, retained / 1e6, peakHeap() >> 20);
     } finally {
       spark.stop();
       Files.deleteIfExists(npy);
@@ -191,6 +194,12 @@ public final class TableBenchmark {
     try (var all = Files.walk(folder)) {
       return all.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
     }
+  }
+
+  private static long usedAfterGc() {
+    System.gc();
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   private static long peakHeap() {
