@@ -66,33 +66,11 @@ final class CarriedRows implements Serializable {
     return Arrays.copyOf(data, size * dim);
   }
 
-  /** The ids of the carried rows {@code table} holds (not the sample's others), ascending. */
-  long[] heldIds(org.gio.core.table.PartialTable table) {
-    long[] held = table.heldIds();
-    return Arrays.stream(ids()).filter(id -> Arrays.binarySearch(held, id) >= 0).toArray();
-  }
-
-  /** Those rows' vectors, row-major in {@link #heldIds} order. */
-  float[] heldData(org.gio.core.table.PartialTable table) {
-    long[] held = table.heldIds();
-    long[] all = ids();
-    float[] data = data();
-    int n = 0;
-    float[] out = new float[data.length];
-    for (int r = 0; r < all.length; r++) {
-      if (Arrays.binarySearch(held, all[r]) >= 0) {
-        System.arraycopy(data, r * dim, out, n++ * dim, dim);
-      }
-    }
-    return Arrays.copyOf(out, n * dim);
-  }
-
   int size() {
     return size;
   }
 
-  /** Drops the rows no longer wanted. */
-  void retain(long[] held, long[] sample) {
+  private void retain(long[] held, long[] sample) {
     int kept = 0;
     for (int r = 0; r < size; r++) {
       if (wanted(ids[r], held, sample)) {

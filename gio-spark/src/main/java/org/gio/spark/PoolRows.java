@@ -40,11 +40,6 @@ final class PoolRows implements Serializable {
     return dim;
   }
 
-  /** Whether ids are added (file and position) rather than the user's. */
-  boolean addedIds() {
-    return offsets != null;
-  }
-
   /** "pool" or "target", the prefix of every message. */
   String what() {
     return what;

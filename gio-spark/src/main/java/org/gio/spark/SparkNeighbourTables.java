@@ -52,9 +52,6 @@ public final class SparkNeighbourTables {
    */
   public record Built(NeighbourTable table, String builder, double scanMillis, double fetchMillis, int fetchedRows) {}
 
-  /** From this many partitions on, partition 0 is scanned first and seeds the others (see {@link PartitionScan}). */
-  static final int SEEDED_PARTITIONS = 4;
-
   /** The most a partition's carried vectors may take in the worst case (see {@link #carries}). */
   static final long CARRY_BYTES = 256L << 20;
 
@@ -134,24 +131,9 @@ public final class SparkNeighbourTables {
     try {
       JavaRDD<InternalRow> all = rows.internalRows();
       int tree = treeDepth(all.getNumPartitions());
-      if (!carry || all.getNumPartitions() < SEEDED_PARTITIONS) {
-        return Jobs.described(spark, Jobs.SCAN, () -> all
-            .mapPartitions(new PartitionScan(rows.reader, x, depth, backend, carry, s))
-            .treeReduce(PartitionTable::merge, tree));
-      }
-      // partition 0 alone first; its held rows seed every other partition's scan (tight bounds from the start)
-      PartitionTable first = Jobs.described(spark, Jobs.SCAN, () -> all
-          .mapPartitions(new PartitionScan(rows.reader, x, depth, backend, true, s))
-          .collectPartitions(new int[] {0})[0].get(0));
-      Broadcast<RowFetch.Rows> seeds = jsc.broadcast(new RowFetch.Rows(first.carried.heldIds(first.table), first.carried.heldData(first.table)));
-      try {
-        PartitionTable rest = Jobs.described(spark, Jobs.SCAN, () -> all
-            .mapPartitionsWithIndex(new PartitionScan(rows.reader, x, depth, backend, true, s, seeds, 0), false)
-            .treeReduce(PartitionTable::merge, tree));
-        return rest.merge(first);
-      } finally {
-        seeds.destroy();
-      }
+      return Jobs.described(spark, Jobs.SCAN, () -> all
+          .mapPartitions(new PartitionScan(rows.reader, x, depth, backend, carry, s))
+          .treeReduce(PartitionTable::merge, tree));
     } finally {
       x.destroy();
       if (s != null) {
