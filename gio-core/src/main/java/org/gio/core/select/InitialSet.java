@@ -1,6 +1,5 @@
 package org.gio.core.select;
 
-import java.util.SplittableRandom;
 import org.gio.core.vectors.VectorSet;
 
 /**
@@ -10,7 +9,7 @@ import org.gio.core.vectors.VectorSet;
 record InitialSet(VectorSet points, int[] poolRows) {
 
   static InitialSet choose(
-      VectorSet pool, VectorSet given, GioConfig config, SplittableRandom random) {
+      VectorSet pool, VectorSet given, GioConfig config, ReplayableRandom random) {
     if (given != null) {
       return new InitialSet(given, new int[0]);
     }
@@ -25,7 +24,7 @@ record InitialSet(VectorSet points, int[] poolRows) {
     return new InitialSet(uniformStart(pool.dim(), config, random), new int[0]);
   }
 
-  private static int[] sampleWithoutReplacement(int n, int count, SplittableRandom random) {
+  private static int[] sampleWithoutReplacement(int n, int count, ReplayableRandom random) {
     int[] all = new int[n];
     for (int i = 0; i < n; i++) {
       all[i] = i;
@@ -39,7 +38,7 @@ record InitialSet(VectorSet points, int[] poolRows) {
     return java.util.Arrays.copyOf(all, count);
   }
 
-  private static VectorSet uniformStart(int dim, GioConfig config, SplittableRandom random) {
+  private static VectorSet uniformStart(int dim, GioConfig config, ReplayableRandom random) {
     int size = config.uniformStartSize();
     float[] data = new float[size * dim];
     double low = config.uniformLow();
