@@ -153,11 +153,16 @@ final class SelectCommand implements Callable<Integer> {
     CheckpointedSelection checkpointed = checkpoint.selection(spec, selector, chosen);
     CheckpointedSelection.Result run = null;
     Selection selection;
-    if (checkpointed.active()) { // the default selection on the table of a pool in memory
+    if (checkpointed.active() && chosen.shortlist() == org.gio.core.select.Shortlist.GAIN) {
+      // the default selection on the table of a pool in memory
       run = checkpointed.select(selector, () -> selector.table(
               org.gio.core.vectors.VectorSource.of(plan.pool), plan.target, chosen, 1),
           plan.target, initTable == null ? null : initTable.vectors(), chosen,
           Listeners.of(progress, new StatusLine(spec, quiet)));
+      selection = run.selection();
+    } else if (checkpointed.active()) { // the published loop (--faithful)
+      run = checkpointed.selectPublished(selector, plan.pool, plan.target,
+          initTable == null ? null : initTable.vectors(), chosen, Listeners.of(progress, new StatusLine(spec, quiet)));
       selection = run.selection();
     } else {
       selection = method.retrieval()
