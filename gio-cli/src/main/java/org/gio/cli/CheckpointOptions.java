@@ -22,7 +22,7 @@ final class CheckpointOptions {
   boolean resume;
 
   /** Usage errors before any work. */
-  void validate(CommandSpec spec, GioConfig config, boolean quantized, boolean otherMethod) {
+  void validate(CommandSpec spec, boolean quantized, boolean otherMethod) {
     if (resume && file == null) {
       throw new ParameterException(spec.commandLine(), "--resume continues from a checkpoint; give its --checkpoint FILE");
     }

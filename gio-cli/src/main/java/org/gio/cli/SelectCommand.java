@@ -117,7 +117,7 @@ final class SelectCommand implements Callable<Integer> {
           + "published loop only (--faithful, or --shortlist nearest); the default selection reads an "
           + "exact neighbour table built in one pass, so drop --index");
     }
-    checkpoint.validate(spec, config, quantize.active(), method.dsir() || method.retrieval());
+    checkpoint.validate(spec, quantize.active(), method.dsir() || method.retrieval());
     OutputPaths.check(SelectionOutputs.paths(out, outRows, report, plot, plotScatter,
             text.outLines, checkpoint.file),
         pool, target, init, text.poolText, text.targetText, quantize.saved);
