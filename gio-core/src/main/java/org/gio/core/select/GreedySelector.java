@@ -152,7 +152,7 @@ public final class GreedySelector {
       this.listener = listener;
       VectorSet start = initial != null ? initial
           : config.start() == StartMode.EMPTY ? VectorSet.empty(x.dim())
-          : InitialSet.choose(listed, null, config, new ReplayableRandom(config.seed())).points();
+          : InitialSet.choose(listed, null, config, new java.util.SplittableRandom(config.seed())).points();
       this.target = Target.of(x, config.k(), kthNeighbours);
       // the relaxation is only reported (its trace), as in the published loop
       this.relaxed = (config.objective() == ObjectiveKind.SOFTMIN

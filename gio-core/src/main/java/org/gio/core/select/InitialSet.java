@@ -1,5 +1,6 @@
 package org.gio.core.select;
 
+import java.util.random.RandomGenerator;
 import org.gio.core.vectors.VectorSet;
 
 /**
@@ -9,7 +10,7 @@ import org.gio.core.vectors.VectorSet;
 record InitialSet(VectorSet points, int[] poolRows) {
 
   static InitialSet choose(
-      VectorSet pool, VectorSet given, GioConfig config, ReplayableRandom random) {
+      VectorSet pool, VectorSet given, GioConfig config, RandomGenerator random) {
     if (given != null) {
       return new InitialSet(given, new int[0]);
     }
@@ -24,7 +25,7 @@ record InitialSet(VectorSet points, int[] poolRows) {
     return new InitialSet(uniformStart(pool.dim(), config, random), new int[0]);
   }
 
-  private static int[] sampleWithoutReplacement(int n, int count, ReplayableRandom random) {
+  private static int[] sampleWithoutReplacement(int n, int count, RandomGenerator random) {
     int[] all = new int[n];
     for (int i = 0; i < n; i++) {
       all[i] = i;
@@ -38,7 +39,7 @@ record InitialSet(VectorSet points, int[] poolRows) {
     return java.util.Arrays.copyOf(all, count);
   }
 
-  private static VectorSet uniformStart(int dim, GioConfig config, ReplayableRandom random) {
+  private static VectorSet uniformStart(int dim, GioConfig config, RandomGenerator random) {
     int size = config.uniformStartSize();
     float[] data = new float[size * dim];
     double low = config.uniformLow();

@@ -2,6 +2,7 @@ package org.gio.core.select;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.gio.core.GioInputException;
 
 /**
@@ -11,11 +12,14 @@ import org.gio.core.GioInputException;
  * asked the same things ({@link #replay}) is at the same position, whatever each draw consumed
  * inside ({@code nextInt(bound)} rejects and redraws). The log is run-length encoded, pairs of
  * (what, how many times): {@link #DOUBLE} for {@code nextDouble()}, a positive bound for {@code
- * nextInt(bound)}; the uniform start's thousands of doubles are one pair.
+ * nextInt(bound)}, {@link #LONG} for {@code nextLong()} (which every other draw of {@link
+ * RandomGenerator} goes through); the uniform start's thousands of doubles are one pair.
  */
-final class ReplayableRandom {
+final class ReplayableRandom implements RandomGenerator {
   /** The log's code for {@code nextDouble()}. */
   static final int DOUBLE = 0;
+  /** The log's code for {@code nextLong()}. */
+  static final int LONG = -1;
 
   private final SplittableRandom random;
   /** Pairs (code, count), the last one still growing. */
@@ -26,12 +30,20 @@ final class ReplayableRandom {
     this.random = new SplittableRandom(seed);
   }
 
-  double nextDouble() {
+  @Override
+  public double nextDouble() {
     logged(DOUBLE);
     return random.nextDouble();
   }
 
-  int nextInt(int bound) {
+  @Override
+  public long nextLong() {
+    logged(LONG);
+    return random.nextLong();
+  }
+
+  @Override
+  public int nextInt(int bound) {
     if (bound <= 0) {
       throw new IllegalArgumentException("bound " + bound + " must be positive");
     }
@@ -79,7 +91,7 @@ final class ReplayableRandom {
       draw(saved[length - 2], saved[length - 1] - log[length - 1]);
     }
     for (; at < saved.length; at += 2) {
-      if (saved[at] < 0 || saved[at + 1] <= 0) {
+      if (saved[at] < LONG || saved[at + 1] <= 0) {
         throw mismatch();
       }
       draw(saved[at], saved[at + 1]);
@@ -90,6 +102,8 @@ final class ReplayableRandom {
     for (int i = 0; i < times; i++) {
       if (code == DOUBLE) {
         nextDouble();
+      } else if (code == LONG) {
+        nextLong();
       } else {
         nextInt(code);
       }

@@ -188,6 +188,8 @@ class PublishedResumeTest {
     for (int i = 0; i < 1000; i++) {
       if (i % 7 == 0) {
         a.nextInt(3 + i % 5);
+      } else if (i % 11 == 0) {
+        a.nextGaussian(); // through nextLong()
       } else {
         a.nextDouble();
       }
