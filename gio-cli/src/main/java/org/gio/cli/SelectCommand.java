@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
       "  gio select --pool pool.npy --target target.npy --init seed.npy --max-iter 500 \\",
       "             --stop min_difference --min-difference 0.001 --out chosen.txt --report run.json",
       "  gio select --pool-text pool.txt --target-text target.txt --embedder minilm \\",
-      "             --budget 5% --out chosen.txt           (exactly 5% of the pool, rounded down)",
+      "             --budget 5%% --out chosen.txt           (exactly 5%% of the pool, rounded down)",
       "  gio select --method dsir --pool-text pool.txt --target-text target.txt --budget 1000 \\",
       "             --out chosen.txt --out-lines chosen-lines.txt",
       "  gio select --pool train.tsv --target wanted.tsv --out chosen.txt --out-rows chosen.tsv",
