@@ -1,6 +1,6 @@
 package org.gio.core.select;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.gio.core.vectors.VectorSet;
 
 /**
@@ -10,7 +10,7 @@ import org.gio.core.vectors.VectorSet;
 record InitialSet(VectorSet points, int[] poolRows) {
 
   static InitialSet choose(
-      VectorSet pool, VectorSet given, PublishedOptions config, SplittableRandom random) {
+      VectorSet pool, VectorSet given, PublishedOptions config, RandomGenerator random) {
     if (given != null) {
       return new InitialSet(given, new int[0]);
     }
@@ -23,14 +23,14 @@ record InitialSet(VectorSet points, int[] poolRows) {
   }
 
   /** The start when no D is given and no pool rows are drawn: empty, or the uniform start. */
-  static VectorSet configured(int dim, SelectionOptions config, SplittableRandom random) {
+  static VectorSet configured(int dim, SelectionOptions config, RandomGenerator random) {
     if (config.start() == StartMode.EMPTY) {
       return VectorSet.empty(dim);
     }
     return uniformStart(dim, config, random);
   }
 
-  private static int[] sampleWithoutReplacement(int n, int count, SplittableRandom random) {
+  private static int[] sampleWithoutReplacement(int n, int count, RandomGenerator random) {
     int[] all = new int[n];
     for (int i = 0; i < n; i++) {
       all[i] = i;
@@ -44,7 +44,7 @@ record InitialSet(VectorSet points, int[] poolRows) {
     return java.util.Arrays.copyOf(all, count);
   }
 
-  private static VectorSet uniformStart(int dim, SelectionOptions config, SplittableRandom random) {
+  private static VectorSet uniformStart(int dim, SelectionOptions config, RandomGenerator random) {
     int size = config.uniformStartSize();
     float[] data = new float[size * dim];
     double low = config.uniformLow();
