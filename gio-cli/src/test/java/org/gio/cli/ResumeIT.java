@@ -45,7 +45,8 @@ class ResumeIT {
     ERR = dir.resolve("stderr.txt");
     assertTrue(Files.isExecutable(script), script + " (run through mvn verify: failsafe, after package)");
     Embeddings.write(dir.resolve("pool.npy"), gaussian(5000, 1), null);
-    Embeddings.write(dir.resolve("target.npy"), gaussian(2000, 2), null); // the greedy loop is fast: a target large enough to kill it mid-run
+    // the greedy loop is fast: a target large enough that three checkpoints fall inside it
+    Embeddings.write(dir.resolve("target.npy"), gaussian(2000, 2), null);
     // the SIGTERM run writes the same output names in a folder of its own
     Files.createDirectory(dir.resolve("term"));
     Files.copy(dir.resolve("pool.npy"), dir.resolve("term/pool.npy"));
