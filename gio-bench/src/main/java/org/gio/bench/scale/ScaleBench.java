@@ -168,7 +168,7 @@ public final class ScaleBench {
       throw new IllegalStateException("gio select failed: " + Files.readString(dir.resolve("out.txt")));
     }
     String json = Files.readString(report);
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"tableMillis\"\\s*:\\s*([0-9.E]+)").matcher(json);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"table(?:Millis)?\"\\s*:\\s*([0-9.E]+)").matcher(json);
     double table = m.find() ? Double.parseDouble(m.group(1)) / 1e3 : Double.NaN;
     double peakHeap = 0;
     java.util.regex.Matcher g = java.util.regex.Pattern.compile("([0-9]+)M->([0-9]+)M").matcher(Files.readString(gcLog));
