@@ -32,7 +32,7 @@ final class MethodOptions {
   String method = GIO;
 
   @Option(names = "--budget", paramLabel = "N|P%", description = {
-      "Select exactly N rows, or P% of the pool's rows (rounded down, at least 1): GIO then runs"
+      "Select exactly N rows, or P%% of the pool's rows (rounded down, at least 1): GIO then runs"
           + " without early stop (with or without --faithful). Fewer rows only when the default"
           + " runs out of candidates (stop pool_exhausted or table_exhausted, with a notice)."
           + " Not with --quantize."})
