@@ -133,7 +133,8 @@ final class SelectCommand implements Callable<Integer> {
     InputFiles inputs = new InputFiles(inputOptions.toReadOptions(), progress);
     if (!method.retrieval()
         && StreamedSelection.applies(config, pool, inputOptions.toReadOptions(), text.active(), quantize.active())) {
-      return streamed(injector.getInstance(GioSelector.class), inputs, progress, method.apply(config, pool));
+      return streamed(injector.getInstance(GioSelector.class), inputs, progress,
+          method.apply(config, pool, inputOptions.toReadOptions()));
     }
     TextInputOptions.Embedded embedded =
         text.active() ? text.embed(spec.commandLine().getErr(), quiet) : null;
@@ -208,7 +209,7 @@ final class SelectCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** The default selection on a .npy pool read once into a neighbour table (never loaded). */
+  /** The default selection on a streamed pool (.npy, vecs) read once into a neighbour table (never loaded). */
   private Integer streamed(GioSelector selector, InputFiles inputs, ProgressBar progress, GioConfig config)
       throws java.io.IOException {
     EmbeddingTable targetTable = inputs.read(target);
@@ -216,7 +217,8 @@ final class SelectCommand implements Callable<Integer> {
     InputFiles.sameDimension(targetTable, initTable);
     InputFiles.moreRowsThanK(targetTable, config.k());
     CheckpointedSelection checkpointed = checkpoint.selection(spec, selector, config);
-    StreamedSelection.Result r = StreamedSelection.run(selector, pool, targetTable, initTable, config,
+    StreamedSelection.Result r = StreamedSelection.run(selector, pool, inputOptions.toReadOptions(), targetTable,
+        initTable, config,
         Listeners.of(progress, new StatusLine(spec, quiet)), checkpointed);
     MethodOptions.noticeShortfall(spec.commandLine().getErr(), config, r.selection());
     long writeStart = System.nanoTime();
