@@ -47,8 +47,8 @@ import org.gio.core.GioInputException;
  * and are counted ({@link #truncated()}).
  *
  * <p>Batching (dynamic padding): texts are sorted by token count within each call, stably, and cut
- * into batches of {@link Options#batchSize()}, each padded only to its longest row; rows come back
- * in the caller's order. The same call gives the same bytes every time. For an int8 model that
+ * into batches of at most {@link Options#batchSize()} rows of similar length, each padded only to
+ * its longest row; rows come back in the caller's order. The same call gives the same bytes every time. For an int8 model that
  * quantizes activations per batch a row's vector also depends on the rows that share its batch
  * (gio-bench/docs/text.md measures how much).
  *
