@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.gio.core.select.Retrieval;
+import org.gio.core.table.ExactDistance;
 import org.gio.core.vectors.VectorSet;
 
 /** The non-GIO selectors the quality run compares against. */
@@ -59,7 +60,7 @@ public final class Baselines {
       out[k] = next;
       final int chosen = next;
       IntStream.range(0, pool.size()).parallel().forEach(r -> {
-        double s = squared(pool, r, pool, chosen);
+        double s = ExactDistance.squared(pool.data(), pool.offset(r), pool.data(), pool.offset(chosen), pool.dim());
         if (s < minDist[r]) {
           minDist[r] = s;
         }
@@ -73,18 +74,5 @@ public final class Baselines {
       }
     }
     return out;
-  }
-
-  static double squared(VectorSet a, int ra, VectorSet b, int rb) {
-    float[] x = a.data();
-    float[] y = b.data();
-    int oa = a.offset(ra);
-    int ob = b.offset(rb);
-    double s = 0;
-    for (int c = 0; c < a.dim(); c++) {
-      double t = x[oa + c] - y[ob + c];
-      s += t * t;
-    }
-    return s;
   }
 }

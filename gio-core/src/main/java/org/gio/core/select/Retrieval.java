@@ -3,13 +3,15 @@ package org.gio.core.select;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.stream.IntStream;
+import org.gio.core.table.ExactDistance;
 import org.gio.core.vectors.VectorSet;
 
 /**
  * Nearest-neighbour retrieval, the baseline GIO is compared with ({@code gio select --method
  * retrieval}): every target row's nearest pool rows by Euclidean distance, taken round robin (all
  * first neighbours in target order, then all second ones, …), skipping rows already taken, until
- * the budget is met. Deterministic (ties by row index); the scan is exact, O(n·m·d).
+ * the budget is met. Deterministic: distances are the neighbour table's {@link ExactDistance} (the same
+ * bits on every machine), ties by row index; the scan is exact, O(n·m·d).
  */
 public final class Retrieval {
   /** Stop reason when the budget was met. */
@@ -70,7 +72,7 @@ public final class Retrieval {
   private static int[] kNearest(VectorSet pool, VectorSet target, int i, int kk) {
     double[] dist = new double[pool.size()];
     for (int r = 0; r < pool.size(); r++) {
-      dist[r] = squared(pool, r, target, i);
+      dist[r] = ExactDistance.squared(pool.data(), pool.offset(r), target.data(), target.offset(i), pool.dim());
     }
     // bounded max-heap of the kk best (distance, row), then sorted: O(M log kk), no boxing
     int[] heap = new int[kk];
@@ -120,18 +122,5 @@ public final class Retrieval {
   /** True when row a comes after row b in (distance, row) order. */
   private static boolean after(double[] dist, int a, int b) {
     return dist[a] > dist[b] || (dist[a] == dist[b] && a > b);
-  }
-
-  static double squared(VectorSet a, int ra, VectorSet b, int rb) {
-    float[] x = a.data();
-    float[] y = b.data();
-    int oa = a.offset(ra);
-    int ob = b.offset(rb);
-    double s = 0;
-    for (int c = 0; c < a.dim(); c++) {
-      double t = x[oa + c] - y[ob + c];
-      s += t * t;
-    }
-    return s;
   }
 }

@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.gio.io.internal.Shown;
 
 /** 1-D little-endian int32 .npy arrays (e.g. a K-means assignment), as numpy reads and writes them. */
 public final class NpyInts {
@@ -30,7 +31,8 @@ public final class NpyInts {
     try (FileChannel ch = FileChannel.open(file)) {
       NpyHeader h = NpyReader.parseHeader(file, ch);
       if (!h.dtype().equals("<i4") || h.shape().length != 1) {
-        throw NpyReader.fail(file, "expected a 1-D '<i4' array, got " + h.dtype() + " of shape "
+        throw NpyReader.fail(file, "expected a 1-D '<i4' array, got " + Shown.text(h.dtype(), 40)
+            + " of shape "
             + java.util.Arrays.toString(h.shape()));
       }
       long n = h.shape()[0];

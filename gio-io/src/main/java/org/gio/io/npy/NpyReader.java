@@ -91,7 +91,7 @@ public final class NpyReader {
     NpyHeader header = parseHeader(file, channel);
     if (header.kind() != 'f' || (header.itemSize() != 4 && header.itemSize() != 8)
         || header.order() != ByteOrder.LITTLE_ENDIAN) {
-      throw fail(file, "dtype " + header.dtype() + " is not supported; convert with "
+      throw fail(file, "dtype " + Shown.text(header.dtype(), 40) + " is not supported; convert with "
           + "a.astype('<f4')");
     }
     if (header.shape().length != 2) {

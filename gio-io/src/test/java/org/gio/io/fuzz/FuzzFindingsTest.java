@@ -55,6 +55,12 @@ class FuzzFindingsTest {
   }
 
   @Test
+  void npyDtypeHoldingANewline() { // the message split over two lines (Jazzer, 108,771 executions)
+    badInput("e.npy", npy("{'descr': '\u0001\n8', 'fortran_order': False, 'shape': (2, 2), }"),
+        "dtype <\\n8 is not supported");
+  }
+
+  @Test
   void npyShapeWhoseProductOverflows() { // rows × cols × 4 wrapped negative and passed the check
     byte[] bytes = npy("{'descr': '<f4', 'fortran_order': False, "
         + "'shape': (4611686018427387904, 4), }");
