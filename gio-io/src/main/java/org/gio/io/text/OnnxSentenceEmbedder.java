@@ -48,15 +48,15 @@ import org.gio.core.GioInputException;
  *
  * <p>Batching (dynamic padding): texts are sorted by token count within each call, stably, and cut
  * into batches of at most {@link Options#batchSize()} rows of similar length, each padded only to
- * its longest row; rows come back in the caller's order. The same call gives the same bytes every time. For an int8 model that
- * quantizes activations per batch a row's vector also depends on the rows that share its batch
- * (gio-bench/docs/text.md measures how much).
+ * its longest row; rows come back in the caller's order. The same call gives the same bytes every
+ * time. For an int8 model that quantizes activations per batch a row's vector also depends on the
+ * rows that share its batch (gio-bench/docs/text.md measures how much).
  *
  * <p>Threads: each batch runs on one thread (ONNX Runtime's intra-op threads = 1) and {@link
  * Options#threads()} batches run at once, longest first, on one shared session. On this model's
  * small matrices that beat one batch at a time on all cores: no hand-over between threads at each
  * of the ~190 operators of a run, and a descheduled thread holds up only its own batch
- * (gio-bench/docs/text.md, "Throughput"). A batch's rows do not depend on the thread count.
+ * (gio-bench/docs/text.md, "End to end after profiling"). A batch's rows do not depend on the thread count.
  */
 public final class OnnxSentenceEmbedder implements TextEmbedder {
   /** The model file a folder must hold; plus one of {@link #TOKENIZER_FILES}. */
@@ -175,7 +175,7 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
     maxLength = Math.max(2, Math.min(maxLength, modelMax));
     Path model = folder.resolve(MODEL_FILE);
     OrtEnvironment env = OrtEnvironment.getEnvironment();
-    try (OrtSession.SessionOptions so = sessionOptions(options)) {
+    try (OrtSession.SessionOptions so = sessionOptions()) {
       OrtSession session = env.createSession(model.toString(), so);
       return new OnnxSentenceEmbedder("onnx sentence model " + folder, model.toString(), env,
           session, tokenizer, maxLength, options);
@@ -189,7 +189,7 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
     TokenizerJson tok = model.tokenizer();
     byte[] bytes = model.modelBytes();
     OrtEnvironment env = OrtEnvironment.getEnvironment();
-    try (OrtSession.SessionOptions so = sessionOptions(options)) {
+    try (OrtSession.SessionOptions so = sessionOptions()) {
       OrtSession session = env.createSession(bytes, so);
       return new OnnxSentenceEmbedder(model.id() + " (all-MiniLM-L6-v2"
           + (model == BuiltInModel.MINILM_Q ? ", int8" : "") + ")", model.id(), env, session,
@@ -199,8 +199,7 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
     }
   }
 
-  private static OrtSession.SessionOptions sessionOptions(Options options) throws OrtException {
-    // options.threads() is not ORT's: see the constructor's Workers
+  private static OrtSession.SessionOptions sessionOptions() throws OrtException {
     OrtSession.SessionOptions so = new OrtSession.SessionOptions();
     // One thread per run: the parallelism is across batches (Workers); no ORT thread pool at all,
     // so nothing spins or waits on a partner.
