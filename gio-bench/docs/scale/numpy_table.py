@@ -18,8 +18,9 @@ def blas_info():
         infos = [i for i in threadpool_info() if i.get("user_api") == "blas"]
         if infos:
             i = infos[0]
-            return "%s %s (%s), %d threads" % (i.get("internal_api"), i.get("version"),
-                                               i.get("filepath"), i.get("num_threads"))
+            return "%s %s (%s), architecture %s, %d threads" % (
+                i.get("internal_api"), i.get("version"), i.get("filepath"), i.get("architecture"),
+                i.get("num_threads"))
     except ImportError:
         pass
     return "unknown (threadpoolctl missing; see numpy.show_config())"

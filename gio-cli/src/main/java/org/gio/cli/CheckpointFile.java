@@ -16,46 +16,99 @@ import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
 import org.gio.core.GioInputException;
 import org.gio.core.select.GreedyProgress;
+import org.gio.core.select.PublishedProgress;
 import org.gio.core.table.NeighbourTable;
 import org.gio.core.vectors.VectorSet;
 import org.gio.io.AtomicFiles;
 
 /**
- * The checkpoint file of a default selection ({@code --checkpoint}): the inputs' and options'
- * {@link Fingerprint}, the {@link NeighbourTable} (so a resumed run skips the pool pass) and the
- * loop's {@link GreedyProgress}, written atomically (temporary file, then rename) and closed by a
- * CRC-32C of every byte before it.
+ * The checkpoint file of a selection ({@code --checkpoint}): which loop wrote it, the inputs' and
+ * options' {@link Fingerprint}, and the loop's state: for the default selection the {@link
+ * NeighbourTable} (so a resumed run skips the pool pass) and its {@link GreedyProgress}; for the
+ * published loop ({@code --faithful}) its {@link PublishedProgress} (the pool is read again).
+ * Written atomically (temporary file, then rename) and closed by a CRC-32C of every byte before it.
  *
  * <p>Layout (big-endian, {@link DataOutputStream}): the magic {@code GIOCKPT}, a format version,
- * the fingerprint lines, the table (n, L, M, d, ids, squared distances, listed ids and vectors,
- * sample ids and vectors), the progress (steps, traces, counters), then the checksum. The checksum
- * is verified before anything is parsed, so a damaged file never sizes an allocation.
+ * the loop's name, the fingerprint lines; then either the table (n, L, M, d, ids, squared
+ * distances, listed ids and vectors, sample ids and vectors) and the progress (steps, traces,
+ * counters), or the published progress (steps, draws, traces, counters, candidate point); then the
+ * checksum. The checksum is verified before anything is parsed, so a damaged file never sizes an
+ * allocation. Format 1 (before the published loop could be saved) had no loop name and is read as
+ * a default selection's.
  */
 final class CheckpointFile {
   private static final byte[] MAGIC = {'G', 'I', 'O', 'C', 'K', 'P', 'T', '\n'};
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
-  /** What a checkpoint holds. */
-  record Saved(List<String> fingerprint, NeighbourTable table, GreedyProgress progress) {}
+  /** The loop a checkpoint continues. */
+  enum Loop {
+    DEFAULT("the default selection", "without --faithful"),
+    PUBLISHED("the published loop", "--faithful");
+
+    /** The loop's name, in the fingerprint's first line. */
+    final String label;
+    /** The label with the option that chooses it, for messages. */
+    final String description;
+
+    Loop(String label, String option) {
+      this.label = label;
+      this.description = label + " (" + option + ")";
+    }
+  }
+
+  /** What a checkpoint holds: the table and progress of the default loop, or the published progress. */
+  record Saved(
+      Loop loop, List<String> fingerprint, NeighbourTable table, GreedyProgress progress,
+      PublishedProgress published) {}
 
   private CheckpointFile() {}
 
   static void write(Path file, List<String> fingerprint, NeighbourTable table, GreedyProgress progress)
       throws IOException {
+    write(file, Loop.DEFAULT, fingerprint, out -> {
+      writeTable(out, table);
+      writeProgress(out, progress);
+    });
+  }
+
+  static void write(Path file, List<String> fingerprint, PublishedProgress progress) throws IOException {
+    write(file, Loop.PUBLISHED, fingerprint, out -> writePublished(out, progress));
+  }
+
+  private interface Body {
+    void write(DataOutputStream out) throws IOException;
+  }
+
+  private static void write(Path file, Loop loop, List<String> fingerprint, Body body) throws IOException {
     AtomicFiles.write(file, raw -> {
       CRC32C crc = new CRC32C();
       DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
       out.write(MAGIC);
       out.writeInt(VERSION);
+      out.writeUTF(loop.name());
       out.writeInt(fingerprint.size());
       for (String line : fingerprint) {
         out.writeUTF(line);
       }
-      writeTable(out, table);
-      writeProgress(out, progress);
+      body.write(out);
       out.flush();
       new DataOutputStream(raw).writeLong(crc.getValue());
     });
+  }
+
+  /**
+   * Reads a checkpoint of {@code expected}'s loop.
+   *
+   * @throws GioInputException when it is missing, damaged, or written by the other loop
+   */
+  static Saved read(Path file, Loop expected) throws IOException {
+    Saved saved = read(file);
+    if (saved.loop() != expected) {
+      throw new GioInputException(file + ": cannot resume, the checkpoint is of " + saved.loop().description
+          + " and this command runs " + expected.description + "; run the command that wrote it with "
+          + "--resume, or start again without --resume");
+    }
+    return saved;
   }
 
   static Saved read(Path file) throws IOException {
@@ -75,18 +128,22 @@ final class CheckpointFile {
         throw damaged(file, "not a gio checkpoint");
       }
       int version = in.readInt();
-      if (version != VERSION) {
+      if (version != VERSION && version != 1) {
         throw new GioInputException(file + ": checkpoint format " + version + ", this gio reads format "
             + VERSION + "; run without --resume to start again");
       }
+      Loop loop = version == 1 ? Loop.DEFAULT : Loop.valueOf(in.readUTF());
       int lines = in.readInt();
       List<String> fingerprint = new ArrayList<>(lines);
       for (int i = 0; i < lines; i++) {
         fingerprint.add(in.readUTF());
       }
+      if (loop == Loop.PUBLISHED) {
+        return new Saved(loop, fingerprint, null, null, readPublished(in));
+      }
       NeighbourTable table = readTable(in);
       GreedyProgress progress = readProgress(in);
-      return new Saved(fingerprint, table, progress);
+      return new Saved(loop, fingerprint, table, progress, null);
     } catch (EOFException | IllegalArgumentException | NegativeArraySizeException e) {
       // the checksum matched, so this is a file written by another program or a bug
       throw damaged(file, "its contents do not parse");
@@ -187,6 +244,57 @@ final class CheckpointFile {
     double[] exact = readDoubles(in, in.readInt());
     return new GreedyProgress(steps, kl, exact, in.readInt(), in.readInt(), in.readInt(),
         Double.longBitsToDouble(in.readLong()), Double.longBitsToDouble(in.readLong()));
+  }
+
+  private static void writePublished(DataOutputStream out, PublishedProgress p) throws IOException {
+    writeInts(out, p.steps());
+    writeInts(out, p.draws());
+    writeDoubles(out, p.kl());
+    writeDoubles(out, p.exactKl());
+    out.writeInt(p.iterations());
+    out.writeInt(p.rejectedInRow());
+    out.writeInt(p.risesInRow());
+    out.writeInt(p.resets());
+    out.writeBoolean(p.longDescent());
+    out.writeLong(Double.doubleToRawLongBits(p.previousKl()));
+    out.writeLong(Double.doubleToRawLongBits(p.previousExact()));
+    PublishedProgress.Candidate c = p.candidate();
+    out.writeInt(c.point().length);
+    Bulk.write(out, c.point(), 0, c.point().length);
+    out.writeInt(c.lastRow());
+    out.writeBoolean(c.pending());
+    writeInts(out, c.exhausted());
+  }
+
+  private static PublishedProgress readPublished(DataInputStream in) throws IOException {
+    int[] steps = readInts(in);
+    int[] draws = readInts(in);
+    double[] kl = readDoubles(in, in.readInt());
+    double[] exact = readDoubles(in, in.readInt());
+    int iterations = in.readInt();
+    int rejectedInRow = in.readInt();
+    int risesInRow = in.readInt();
+    int resets = in.readInt();
+    boolean longDescent = in.readBoolean();
+    double previousKl = Double.longBitsToDouble(in.readLong());
+    double previousExact = Double.longBitsToDouble(in.readLong());
+    float[] point = new float[in.readInt()];
+    Bulk.read(in, point);
+    PublishedProgress.Candidate candidate =
+        new PublishedProgress.Candidate(point, in.readInt(), in.readBoolean(), readInts(in));
+    return new PublishedProgress(steps, draws, kl, exact, iterations, rejectedInRow, risesInRow, resets,
+        longDescent, previousKl, previousExact, candidate);
+  }
+
+  private static void writeInts(DataOutputStream out, int[] values) throws IOException {
+    out.writeInt(values.length);
+    Bulk.write(out, values);
+  }
+
+  private static int[] readInts(DataInputStream in) throws IOException {
+    int[] values = new int[in.readInt()];
+    Bulk.read(in, values);
+    return values;
   }
 
   private static void writeVectors(DataOutputStream out, VectorSet v) throws IOException {

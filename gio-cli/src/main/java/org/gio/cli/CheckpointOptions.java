@@ -12,7 +12,7 @@ import picocli.CommandLine.ParameterException;
 
 /** {@code --checkpoint FILE}, {@code --checkpoint-every SECONDS}, {@code --resume} of {@code gio select}. */
 final class CheckpointOptions {
-  @Option(names = "--checkpoint", paramLabel = "FILE", description = "Save the run's state to FILE (atomically, with a checksum) every --checkpoint-every seconds and on SIGINT/SIGTERM, which then end the run with exit status 4; removed when the run succeeds. Default selection only.")
+  @Option(names = "--checkpoint", paramLabel = "FILE", description = "Save the run's state to FILE (atomically, with a checksum) every --checkpoint-every seconds and on SIGINT/SIGTERM, which then end the run with exit status 4; removed when the run succeeds. The default selection and --faithful.")
   Path file;
 
   @Option(names = "--checkpoint-every", paramLabel = "SECONDS", defaultValue = "30", description = "Seconds between checkpoints (default: ${DEFAULT-VALUE}; fractions allowed).")
@@ -22,7 +22,7 @@ final class CheckpointOptions {
   boolean resume;
 
   /** Usage errors before any work. */
-  void validate(CommandSpec spec, GioConfig config, boolean quantized, boolean otherMethod) {
+  void validate(CommandSpec spec, boolean quantized, boolean otherMethod) {
     if (resume && file == null) {
       throw new ParameterException(spec.commandLine(), "--resume continues from a checkpoint; give its --checkpoint FILE");
     }
@@ -33,9 +33,9 @@ final class CheckpointOptions {
     if (file == null) {
       return;
     }
-    if (config.shortlist() != Shortlist.GAIN || otherMethod) {
-      throw new ParameterException(spec.commandLine(), "--checkpoint saves the default selection only; "
-          + "drop --faithful (or --shortlist nearest, --method dsir|retrieval), or run without --checkpoint");
+    if (otherMethod) {
+      throw new ParameterException(spec.commandLine(), "--checkpoint saves a GIO selection (the default or "
+          + "--faithful); drop --method dsir|retrieval, or run without --checkpoint");
     }
     if (quantized) {
       throw new ParameterException(spec.commandLine(), "--checkpoint does not save a quantized run; "
@@ -48,8 +48,13 @@ final class CheckpointOptions {
     if (file == null) {
       return CheckpointedSelection.none();
     }
-    List<String> fingerprint = Fingerprint.of(spec.commandLine().getParseResult(),
-        List.of("config=" + config.asMap(), "compute=" + selector.ops().name()));
+    CheckpointFile.Loop loop = config.shortlist() == Shortlist.GAIN
+        ? CheckpointFile.Loop.DEFAULT : CheckpointFile.Loop.PUBLISHED;
+    List<String> fingerprint = Fingerprint.of(spec.commandLine().getParseResult(), loop,
+        loop == CheckpointFile.Loop.DEFAULT
+            ? List.of("config=" + config.asMap(), "compute=" + selector.ops().name())
+            : List.of("config=" + config.asMap(), "compute=" + selector.ops().name(),
+                "index=" + selector.indexFactory().name()));
     return new CheckpointedSelection(file, everySeconds, resume, fingerprint);
   }
 }

@@ -6,24 +6,26 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import org.gio.core.select.GreedyProgress;
 import org.gio.core.select.GreedySelector;
+import org.gio.core.select.PublishedProgress;
 import org.gio.core.table.NeighbourTable;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Writes the checkpoint of a default selection at iteration boundaries: at the first one (the
- * table is the expensive part), then whenever {@code every} seconds have passed since the last
- * write, and when SIGINT or SIGTERM arrived, after which the run ends with {@link InterruptedRun}.
- * While it is open the two signals only set a flag (a second one ends the process at once, status
- * 128 + the signal's number); {@link #close} puts the previous handlers back.
+ * Writes the checkpoint of a selection at iteration boundaries: at the first one (for the default
+ * selection the table is the expensive part), then whenever {@code every} seconds have passed
+ * since the last write, and when SIGINT or SIGTERM arrived, after which the run ends with {@link
+ * InterruptedRun}. While it is open the two signals only set a flag (a second one ends the process
+ * at once, status 128 + the signal's number); {@link #close} puts the previous handlers back. The
+ * loops' hooks are {@link #greedy} and {@link #published}.
  */
-final class Checkpointer implements GreedySelector.Checkpoints, AutoCloseable {
+final class Checkpointer implements AutoCloseable {
   private final Path file;
   private final long everyNanos;
   private final List<String> fingerprint;
-  private NeighbourTable table;
   private final AtomicReference<String> signal = new AtomicReference<>();
   private final SignalHandler[] previous = new SignalHandler[2];
   private final String[] names = {"INT", "TERM"};
@@ -56,21 +58,31 @@ final class Checkpointer implements GreedySelector.Checkpoints, AutoCloseable {
     }
   }
 
-  /** The table the checkpoints hold (built or read while the signals were already caught). */
-  void table(NeighbourTable table) {
-    this.table = table;
+  /** The default selection's hook: its checkpoints hold {@code table} (built or read while the signals were already caught). */
+  GreedySelector.Checkpoints greedy(NeighbourTable table) {
+    return progress -> boundary(progress, p -> CheckpointFile.write(file, fingerprint, table, p),
+        GreedyProgress::accepted);
   }
 
-  @Override
-  public void boundary(Supplier<GreedyProgress> progress) {
+  /** The published loop's hook. */
+  PublishedProgress.Checkpoints published() {
+    return progress -> boundary(progress, p -> CheckpointFile.write(file, fingerprint, p),
+        PublishedProgress::accepted);
+  }
+
+  private interface Writer<P> {
+    void write(P progress) throws IOException;
+  }
+
+  private <P> void boundary(Supplier<P> progress, Writer<P> writer, ToIntFunction<P> accepted) {
     String caught = signal.get();
     long now = System.nanoTime();
     if (caught == null && written && now - lastWrite < everyNanos) {
       return;
     }
-    GreedyProgress state = progress.get();
+    P state = progress.get();
     try {
-      CheckpointFile.write(file, fingerprint, table, state);
+      writer.write(state);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -78,7 +90,7 @@ final class Checkpointer implements GreedySelector.Checkpoints, AutoCloseable {
     lastWrite = System.nanoTime();
     writeNanos += lastWrite - now;
     if (caught != null) {
-      throw new InterruptedRun("interrupted by " + caught + " after " + state.accepted()
+      throw new InterruptedRun("interrupted by " + caught + " after " + accepted.applyAsInt(state)
           + " rows; checkpoint written to " + file + "; run the same command with --resume to continue");
     }
   }

@@ -34,10 +34,10 @@ final class Fingerprint {
 
   private Fingerprint() {}
 
-  /** The lines for this command line: its options, its input files, and {@code extra} lines. */
-  static List<String> of(ParseResult parsed, List<String> extra) throws IOException {
+  /** The lines for this command line: the loop, its options, its input files, and {@code extra} lines. */
+  static List<String> of(ParseResult parsed, CheckpointFile.Loop loop, List<String> extra) throws IOException {
     List<String> lines = new ArrayList<>();
-    lines.add("gio checkpoint of the default selection");
+    lines.add("gio checkpoint of " + loop.label);
     for (OptionSpec option : parsed.matchedOptions()) {
       String name = option.longestName();
       if (IGNORED.contains(name)) {

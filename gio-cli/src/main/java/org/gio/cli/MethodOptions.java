@@ -32,7 +32,7 @@ final class MethodOptions {
   String method = GIO;
 
   @Option(names = "--budget", paramLabel = "N|P%", description = {
-      "Select exactly N rows, or P% of the pool's rows (rounded down, at least 1): GIO then runs"
+      "Select exactly N rows, or P%% of the pool's rows (rounded down, at least 1): GIO then runs"
           + " without early stop (with or without --faithful). Fewer rows only when the default"
           + " runs out of candidates (stop pool_exhausted or table_exhausted, with a notice)."
           + " Not with --quantize."})
@@ -134,13 +134,13 @@ final class MethodOptions {
     return (int) n;
   }
 
-  /** The same for a streamed .npy pool, its row count read from the header. */
-  GioConfig apply(GioConfig config, java.nio.file.Path npyPool) {
+  /** The same for a streamed pool (.npy, vecs), its row count read from the header or the length. */
+  GioConfig apply(GioConfig config, java.nio.file.Path pool, org.gio.io.ReadOptions options) {
     if (budget == null) {
       return config;
     }
-    try (org.gio.io.npy.NpySource source = org.gio.io.npy.NpySource.open(npyPool)) {
-      return apply(config, source.rows(), npyPool.toString());
+    try (org.gio.core.vectors.VectorSource source = org.gio.io.Embeddings.source(pool, options)) {
+      return apply(config, source.rows(), pool.toString());
     }
   }
 

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
       "  gio select --pool pool.npy --target target.npy --init seed.npy --max-iter 500 \\",
       "             --stop min_difference --min-difference 0.001 --out chosen.txt --report run.json",
       "  gio select --pool-text pool.txt --target-text target.txt --embedder minilm \\",
-      "             --budget 5% --out chosen.txt           (exactly 5% of the pool, rounded down)",
+      "             --budget 5%% --out chosen.txt           (exactly 5%% of the pool, rounded down)",
       "  gio select --method dsir --pool-text pool.txt --target-text target.txt --budget 1000 \\",
       "             --out chosen.txt --out-lines chosen-lines.txt",
       "  gio select --pool train.tsv --target wanted.tsv --out chosen.txt --out-rows chosen.tsv",
@@ -117,7 +117,7 @@ final class SelectCommand implements Callable<Integer> {
           + "published loop only (--faithful, or --shortlist nearest); the default selection reads an "
           + "exact neighbour table built in one pass, so drop --index");
     }
-    checkpoint.validate(spec, config, quantize.active(), method.dsir() || method.retrieval());
+    checkpoint.validate(spec, quantize.active(), method.dsir() || method.retrieval());
     OutputPaths.check(SelectionOutputs.paths(out, outRows, report, plot, plotScatter,
             text.outLines, checkpoint.file),
         pool, target, init, text.poolText, text.targetText, quantize.saved);
@@ -133,7 +133,8 @@ final class SelectCommand implements Callable<Integer> {
     InputFiles inputs = new InputFiles(inputOptions.toReadOptions(), progress);
     if (!method.retrieval()
         && StreamedSelection.applies(config, pool, inputOptions.toReadOptions(), text.active(), quantize.active())) {
-      return streamed(injector.getInstance(GioSelector.class), inputs, progress, method.apply(config, pool));
+      return streamed(injector.getInstance(GioSelector.class), inputs, progress,
+          method.apply(config, pool, inputOptions.toReadOptions()));
     }
     TextInputOptions.Embedded embedded =
         text.active() ? text.embed(spec.commandLine().getErr(), quiet) : null;
@@ -153,11 +154,16 @@ final class SelectCommand implements Callable<Integer> {
     CheckpointedSelection checkpointed = checkpoint.selection(spec, selector, chosen);
     CheckpointedSelection.Result run = null;
     Selection selection;
-    if (checkpointed.active()) { // the default selection on the table of a pool in memory
+    if (checkpointed.active() && chosen.shortlist() == org.gio.core.select.Shortlist.GAIN) {
+      // the default selection on the table of a pool in memory
       run = checkpointed.select(selector, () -> selector.table(
               org.gio.core.vectors.VectorSource.of(plan.pool), plan.target, chosen, 1),
           plan.target, initTable == null ? null : initTable.vectors(), chosen,
           Listeners.of(progress, new StatusLine(spec, quiet)));
+      selection = run.selection();
+    } else if (checkpointed.active()) { // the published loop (--faithful)
+      run = checkpointed.selectPublished(selector, plan.pool, plan.target,
+          initTable == null ? null : initTable.vectors(), chosen, Listeners.of(progress, new StatusLine(spec, quiet)));
       selection = run.selection();
     } else {
       selection = method.retrieval()
@@ -203,7 +209,7 @@ final class SelectCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** The default selection on a .npy pool read once into a neighbour table (never loaded). */
+  /** The default selection on a streamed pool (.npy, vecs) read once into a neighbour table (never loaded). */
   private Integer streamed(GioSelector selector, InputFiles inputs, ProgressBar progress, GioConfig config)
       throws java.io.IOException {
     EmbeddingTable targetTable = inputs.read(target);
@@ -211,7 +217,8 @@ final class SelectCommand implements Callable<Integer> {
     InputFiles.sameDimension(targetTable, initTable);
     InputFiles.moreRowsThanK(targetTable, config.k());
     CheckpointedSelection checkpointed = checkpoint.selection(spec, selector, config);
-    StreamedSelection.Result r = StreamedSelection.run(selector, pool, targetTable, initTable, config,
+    StreamedSelection.Result r = StreamedSelection.run(selector, pool, inputOptions.toReadOptions(), targetTable,
+        initTable, config,
         Listeners.of(progress, new StatusLine(spec, quiet)), checkpointed);
     MethodOptions.noticeShortfall(spec.commandLine().getErr(), config, r.selection());
     long writeStart = System.nanoTime();

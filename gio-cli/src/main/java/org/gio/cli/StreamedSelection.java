@@ -12,15 +12,15 @@ import org.gio.core.select.SelectionListener;
 import org.gio.core.select.Shortlist;
 import org.gio.core.table.NeighbourTable;
 import org.gio.core.vectors.VectorSet;
+import org.gio.core.vectors.VectorSource;
 import org.gio.io.EmbeddingFormat;
 import org.gio.io.EmbeddingTable;
 import org.gio.io.Embeddings;
 import org.gio.io.ReadOptions;
-import org.gio.io.npy.NpySource;
 
 /**
- * The default selection on a pool that is never loaded (DESIGN.md, "The data path"): the .npy
- * pool is memory-mapped and read once, in chunks, into a {@link NeighbourTable}; the greedy loop
+ * The default selection on a pool that is never loaded (DESIGN.md, "The data path"): the .npy,
+ * .fvecs, .bvecs or .ivecs pool is read once, in chunks, into a {@link NeighbourTable}; the greedy loop
  * runs on the table; the chosen rows' vectors for {@code --out-rows} and {@code --plot} come from
  * the table's listed rows (every chosen row is one). Other pool formats, text, {@code
  * --quantize} and {@code --faithful} keep the in-memory path of {@link SelectCommand}.
@@ -28,15 +28,19 @@ import org.gio.io.npy.NpySource;
 final class StreamedSelection {
   private StreamedSelection() {}
 
-  /** Whether this run streams its pool: the default algorithm on a .npy pool, no quantization. */
+  /**
+   * Whether this run streams its pool: the default algorithm on a pool in a format gio-io streams
+   * (.npy, .fvecs, .bvecs, .ivecs), no quantization.
+   */
   static boolean applies(GioConfig config, Path pool, ReadOptions options, boolean text, boolean quantized) {
     return config.shortlist() == Shortlist.GAIN && !text && !quantized && pool != null
-        && options.formatFor(pool) == EmbeddingFormat.NPY;
+        && Embeddings.streams(options.formatFor(pool));
   }
 
   /** What the run produced, for the command's outputs. */
   record Result(
-      Selection selection, NeighbourTable table, long poolRows, String dtype, CheckpointedSelection.Result run) {
+      Selection selection, NeighbourTable table, long poolRows, EmbeddingFormat format, String dtype,
+      CheckpointedSelection.Result run) {
     /** The chosen rows' vectors, in selection order. */
     VectorSet chosenVectors() {
       long[] ids = selection.selected();
@@ -49,9 +53,9 @@ final class StreamedSelection {
   }
 
   static Result run(
-      GioSelector selector, Path pool, EmbeddingTable target, EmbeddingTable init, GioConfig config,
-      SelectionListener listener, CheckpointedSelection checkpointed) throws IOException {
-    try (NpySource source = NpySource.open(pool)) {
+      GioSelector selector, Path pool, ReadOptions options, EmbeddingTable target, EmbeddingTable init,
+      GioConfig config, SelectionListener listener, CheckpointedSelection checkpointed) throws IOException {
+    try (VectorSource source = Embeddings.source(pool, options)) {
       if (source.dim() != target.vectors().dim()) {
         throw new GioInputException(target.file() + ": dimension " + target.vectors().dim()
             + " does not match " + pool + " (dimension " + source.dim()
@@ -65,7 +69,7 @@ final class StreamedSelection {
           throw new GioInputException(pool + ": " + e.getMessage(), e);
         }
       }, target.vectors(), init == null ? null : init.vectors(), config, listener);
-      return new Result(r.selection(), r.table(), source.rows(), source.dtype(), r);
+      return new Result(r.selection(), r.table(), source.rows(), options.formatFor(pool), Embeddings.dtype(source), r);
     }
   }
 
@@ -79,7 +83,7 @@ final class StreamedSelection {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("pool", pool.toString());
     m.put("poolRows", r.poolRows());
-    m.put("poolFormat", EmbeddingFormat.NPY.id());
+    m.put("poolFormat", r.format().id());
     m.put("poolDtype", r.dtype());
     m.put("poolRead", "streamed");
     m.put("tableListedRows", r.table().listed().size());

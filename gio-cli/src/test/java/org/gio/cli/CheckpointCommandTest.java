@@ -32,7 +32,7 @@ class CheckpointCommandTest {
     String ck = dir.resolve("c.ckpt").toString();
     Object[][] cases = {
       {"--resume continues from a checkpoint", new Object[] {"--resume"}},
-      {"--checkpoint saves the default selection only", new Object[] {"--checkpoint", ck, "--faithful"}},
+      {"--checkpoint saves a GIO selection", new Object[] {"--checkpoint", ck, "--method", "retrieval", "--budget", "10"}},
       {"--checkpoint-every 0.0: give a positive number", new Object[] {"--checkpoint", ck, "--checkpoint-every", "0"}},
       {"--checkpoint does not save a quantized run", new Object[] {"--checkpoint", ck, "--quantize", "50"}},
     };
@@ -96,6 +96,61 @@ class CheckpointCommandTest {
     assertArrayEquals(expected, Files.readAllBytes(dir.resolve("b-lines.txt")));
     assertArrayEquals(expected, Files.readAllBytes(dir.resolve("c-lines.txt")));
     assertArrayEquals(Files.readAllBytes(dir.resolve("a.txt")), Files.readAllBytes(dir.resolve("c.txt")));
+  }
+
+  @Test
+  void aFaithfulRunResumedFromItsCheckpointWritesTheUninterruptedOutputs() throws Exception {
+    List<Object> run = new ArrayList<>(List.of("select", "--faithful", "--pool", POOL, "--target", TARGET,
+        "--max-iter", "400", "--stop", "data_size", "--max-data-size", "1", "--grad-desc-iter", "200",
+        "--v-init", "jump", "--random-restart-prob", "0.2", "--quiet"));
+    CliRun whole = CliRun.of(with(run, "--out", dir.resolve("a.txt"), "--report", dir.resolve("a.json")));
+    assertEquals(0, whole.exit(), whole.err());
+
+    Path checkpoint = dir.resolve("faithful.ckpt");
+    Path copy = dir.resolve("copy.ckpt");
+    Object[] checkpointed = with(run, "--out", dir.resolve("b.txt"), "--checkpoint", checkpoint,
+        "--checkpoint-every", "0.05");
+    CompletableFuture<CliRun> running = CompletableFuture.supplyAsync(() -> CliRun.of(checkpointed));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    int saved = 0;
+    while (saved == 0) { // a copy from inside the loop, not the first boundary's
+      assertTrue(System.nanoTime() < deadline, "no checkpoint in 120 s");
+      assertFalse(running.isDone(), "the run ended before a checkpoint inside its loop was copied");
+      try {
+        Files.copy(checkpoint, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        saved = CheckpointFile.read(copy, CheckpointFile.Loop.PUBLISHED).published().accepted();
+      } catch (NoSuchFileException e) {
+        Thread.sleep(5);
+      }
+    }
+    CliRun finished = running.get(180, TimeUnit.SECONDS);
+    assertEquals(0, finished.exit(), finished.err());
+    assertTrue(saved < 400, "copied before the end: " + saved);
+
+    Files.move(copy, checkpoint);
+    Object[] resume = with(run, "--out", dir.resolve("c.txt"), "--report", dir.resolve("c.json"),
+        "--checkpoint", checkpoint, "--resume");
+    List<Object> withoutFaithful = new ArrayList<>(List.of(resume));
+    withoutFaithful.remove("--faithful");
+    assertRefused(CliRun.of(withoutFaithful.toArray()), "cannot resume, the checkpoint is of the published loop "
+        + "(--faithful) and this command runs the default selection (without --faithful)");
+    List<Object> otherLr = new ArrayList<>(List.of(resume));
+    otherLr.addAll(List.of("--lr", "0.02"));
+    assertRefused(CliRun.of(otherLr.toArray()), "the checkpoint is from other inputs or options (--lr was not given then)");
+    CliRun resumed = CliRun.of(resume);
+    assertEquals(0, resumed.exit(), resumed.err());
+    assertFalse(Files.exists(checkpoint), "removed once the outputs are written");
+    byte[] expected = Files.readAllBytes(dir.resolve("a.txt"));
+    assertEquals(400, Files.readAllLines(dir.resolve("a.txt")).size());
+    assertArrayEquals(expected, Files.readAllBytes(dir.resolve("b.txt")));
+    assertArrayEquals(expected, Files.readAllBytes(dir.resolve("c.txt")));
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode a =
+        (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(dir.resolve("a.json").toFile());
+    com.fasterxml.jackson.databind.node.ObjectNode c =
+        (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(dir.resolve("c.json").toFile());
+    assertTrue(a.remove("timingsMillis") != null && c.remove("timingsMillis") != null);
+    assertEquals(a, c, "the report except its timings");
   }
 
   /** Other options, a changed input and a damaged copy of {@code checkpoint}: exit 3, one line. */

@@ -16,6 +16,7 @@ import org.gio.core.search.ExactCandidateIndex;
 import org.gio.core.select.GioConfig;
 import org.gio.core.select.GioSelector;
 import org.gio.core.select.GreedyProgress;
+import org.gio.core.select.PublishedProgress;
 import org.gio.core.table.NeighbourTable;
 import org.gio.core.vectors.ScalarVectorOps;
 import org.gio.core.vectors.VectorSet;
@@ -75,6 +76,57 @@ class CheckpointFileTest {
     try (var files = Files.list(dir)) {
       assertEquals(List.of(file), files.toList(), "no temporary file left");
     }
+  }
+
+  private static final PublishedProgress PUBLISHED = new PublishedProgress(
+      new int[] {3, ~7, PublishedProgress.RESET, 3}, new int[] {0, 80, 17, 2}, new double[] {Double.NaN, -1.25},
+      new double[] {Double.longBitsToDouble(0x7ff8000000000123L), 0.1 + 0.2}, 5, 1, 2, 1, true, -1.25,
+      Math.nextUp(0.3), new PublishedProgress.Candidate(new float[] {1.5f, -0f, Float.MIN_VALUE}, 4, true,
+          new int[] {1, 4}));
+
+  @Test
+  void everyBitOfThePublishedProgressComesBack() throws Exception {
+    Path file = dir.resolve("faithful.ckpt");
+    List<String> fingerprint = List.of("gio checkpoint of the published loop", "--faithful=true");
+    CheckpointFile.write(file, fingerprint, PUBLISHED);
+    CheckpointFile.Saved s = CheckpointFile.read(file, CheckpointFile.Loop.PUBLISHED);
+    assertEquals(CheckpointFile.Loop.PUBLISHED, s.loop());
+    assertEquals(fingerprint, s.fingerprint());
+    assertEquals(PUBLISHED, s.published());
+    // raw bits, NaN payloads and −0 included (equals compares doubles by value)
+    assertEquals(0x7ff8000000000123L, Double.doubleToRawLongBits(s.published().exactKl()[0]));
+    assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(s.published().candidate().point()[1]));
+    GioInputException e = assertThrows(GioInputException.class,
+        () -> CheckpointFile.read(file, CheckpointFile.Loop.DEFAULT));
+    assertTrue(e.getMessage().equals(file + ": cannot resume, the checkpoint is of the published loop (--faithful) "
+        + "and this command runs the default selection (without --faithful); run the command that wrote it "
+        + "with --resume, or start again without --resume"), e.getMessage());
+  }
+
+  @Test
+  void aDefaultCheckpointIsRefusedByTheFaithfulLoopAndFormatOneIsStillRead() throws Exception {
+    Path file = dir.resolve("run.ckpt");
+    List<String> fingerprint = List.of("gio checkpoint of the default selection");
+    CheckpointFile.write(file, fingerprint, table(), PROGRESS);
+    GioInputException e = assertThrows(GioInputException.class,
+        () -> CheckpointFile.read(file, CheckpointFile.Loop.PUBLISHED));
+    assertTrue(e.getMessage().contains("the checkpoint is of the default selection (without --faithful) and this "
+        + "command runs the published loop (--faithful)"), e.getMessage());
+    // format 1: the same without the loop's name (magic, version, name as UTF, …, CRC-32C)
+    byte[] two = Files.readAllBytes(file);
+    int name = 8 + 4;
+    int nameLength = 2 + "DEFAULT".length();
+    byte[] one = new byte[two.length - nameLength];
+    System.arraycopy(two, 0, one, 0, name);
+    System.arraycopy(two, name + nameLength, one, name, two.length - name - nameLength - 8);
+    java.nio.ByteBuffer.wrap(one).putInt(8, 1);
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(one, 0, one.length - 8);
+    java.nio.ByteBuffer.wrap(one).putLong(one.length - 8, crc.getValue());
+    Files.write(file, one);
+    CheckpointFile.Saved s = CheckpointFile.read(file, CheckpointFile.Loop.DEFAULT);
+    assertEquals(fingerprint, s.fingerprint());
+    assertEquals(PROGRESS, s.progress());
   }
 
   @Test

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ./gio} as a child process (the launcher {@code exec}s java, so the child is the java
  * process), killed with SIGKILL after it has checkpointed several times, or stopped with SIGTERM,
  * then resumed; the outputs must be byte-identical to an uninterrupted run's (the report except
- * its timings). The refusals (other options, a changed input, a damaged checkpoint) are tested
+ * its timings); the default selection, and the published loop ({@code --faithful}). The refusals (other options, a changed input, a damaged checkpoint) are tested
  * in-process by {@link CheckpointCommandTest}.
  */
 class ResumeIT {
@@ -82,6 +82,30 @@ class ResumeIT {
     Result resumed = run(append(command, "--resume"));
     assertEquals(0, resumed.exit, resumed.err);
     assertSameOutputs("a", "b");
+    assertFalse(Files.exists(checkpoint), "a finished run removes its checkpoint");
+  }
+
+  @Test
+  void aFaithfulRunKilledWithSigkillAndResumedWritesTheUninterruptedOutputs() throws Exception {
+    // the published loop: gradient descent in the pool (200 steps a row, so the run lasts seconds)
+    String[] faithful = args("--faithful", "--grad-desc-iter", "200", "--v-init", "jump", "--target", "target.npy");
+    Result whole = run(append(faithful, "--out", "fa.txt", "--out-rows", "fa.npy", "--report", "fa.json"));
+    assertEquals(0, whole.exit, whole.err);
+    String[] command = append(faithful, "--out", "fb.txt", "--out-rows", "fb.npy", "--report", "fb.json",
+        "--checkpoint", "faithful.ckpt", "--checkpoint-every", "0.1");
+    Process p = start(command);
+    Path checkpoint = dir.resolve("faithful.ckpt");
+    awaitRewrites(p, checkpoint, 3);
+    assertTrue(p.isAlive(), "the run ended before it could be killed; give it a larger budget");
+    p.destroyForcibly(); // SIGKILL
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertFalse(Files.exists(dir.resolve("fb.txt")), "no output before the run ends");
+    int accepted = CheckpointFile.read(checkpoint, CheckpointFile.Loop.PUBLISHED).published().accepted();
+    assertTrue(accepted > 0 && accepted < 1500, "killed inside the loop: " + accepted + " rows saved");
+
+    Result resumed = run(append(command, "--resume"));
+    assertEquals(0, resumed.exit, resumed.err);
+    assertSameOutputs("fa", "fb");
     assertFalse(Files.exists(checkpoint), "a finished run removes its checkpoint");
   }
 

@@ -16,6 +16,7 @@ import org.gio.io.npy.NpyWriter;
 import org.gio.io.parquet.ParquetVectors;
 import org.gio.io.vecs.FvecsWriter;
 import org.gio.io.vecs.VecsReader;
+import org.gio.io.vecs.VecsSource;
 
 /**
  * The entry point of gio-io: read embeddings in any supported format, stream large .npy files,
@@ -82,15 +83,40 @@ public final class Embeddings {
   }
 
   /**
-   * The rows of {@code file} in chunks. A .npy file is streamed (read ahead into two reused
-   * buffers, see {@link NpySource}) and never loaded whole; other formats are read into memory first (they are rarely larger than the heap, and row-oriented
-   * text cannot be sliced without a full pass anyway).
+   * The rows of {@code file} in chunks. A .npy file and the vecs formats are streamed (read ahead
+   * into two reused buffers, see {@link NpySource} and {@link VecsSource}) and never loaded whole;
+   * other formats are read into memory first (they are rarely larger than the heap, and
+   * row-oriented text cannot be sliced without a full pass anyway).
    */
   public static VectorSource source(Path file, ReadOptions options) {
-    if (options.formatFor(file) == EmbeddingFormat.NPY) {
-      return NpySource.open(file);
+    EmbeddingFormat format = options.formatFor(file);
+    if (streams(format)) {
+      rejectGzip(file, format);
+      return switch (format) {
+        case NPY -> NpySource.open(file);
+        case FVECS -> VecsSource.open(file, VecsReader.Kind.FVECS);
+        case BVECS -> VecsSource.open(file, VecsReader.Kind.BVECS);
+        default -> VecsSource.open(file, VecsReader.Kind.IVECS);
+      };
     }
     return VectorSource.of(read(file, options).vectors());
+  }
+
+  /** Whether {@link #source} streams files of this format (positioned reads, never loaded whole). */
+  public static boolean streams(EmbeddingFormat format) {
+    return format == EmbeddingFormat.NPY || format == EmbeddingFormat.FVECS
+        || format == EmbeddingFormat.BVECS || format == EmbeddingFormat.IVECS;
+  }
+
+  /** The element type of a source {@link #source} streams ({@code float32}, {@code uint8}, ...). */
+  public static String dtype(VectorSource streamed) {
+    if (streamed instanceof NpySource npy) {
+      return npy.dtype();
+    }
+    if (streamed instanceof VecsSource vecs) {
+      return vecs.dtype();
+    }
+    throw new IllegalArgumentException("not a streamed source: " + streamed);
   }
 
   /** Rows, dimension, element type and non-finite counts, for {@code gio info}. */
@@ -102,14 +128,14 @@ public final class Embeddings {
     String dtype;
     long rows;
     int dim;
-    try (VectorSource source = format == EmbeddingFormat.NPY ? NpySource.open(file) : null) {
+    try (VectorSource source = streams(format) ? source(file, options) : null) {
       VectorSource s = source;
       if (s == null) {
         EmbeddingTable t = read(file, options);
         dtype = t.dtype();
         s = VectorSource.of(t.vectors());
       } else {
-        dtype = ((NpySource) source).dtype();
+        dtype = dtype(source);
       }
       rows = s.rows();
       dim = s.dim();

@@ -23,12 +23,20 @@ final class PartitionScan implements FlatMapFunction<Iterator<InternalRow>, Part
   private final Broadcast<float[]> target;
   private final int depth;
   private final String backend;
+  private final boolean carry;
+  private final Broadcast<long[]> sample;
 
-  PartitionScan(PoolRows rows, Broadcast<float[]> target, int depth, String backend) {
+  /**
+   * @param carry whether to carry the held rows' vectors out with the table ({@link CarriedRows})
+   * @param sample the density sample's ids (ascending) to carry too, or null when unknown
+   */
+  PartitionScan(PoolRows rows, Broadcast<float[]> target, int depth, String backend, boolean carry, Broadcast<long[]> sample) {
     this.rows = rows;
     this.target = target;
     this.depth = depth;
     this.backend = backend;
+    this.carry = carry;
+    this.sample = sample;
   }
 
   @Override
@@ -42,6 +50,8 @@ final class PartitionScan implements FlatMapFunction<Iterator<InternalRow>, Part
     long[] ids = new long[chunkRows];
     int[] filled = {0};
     long[] count = {0};
+    long[] sampleIds = sample == null ? null : sample.value();
+    CarriedRows carried = carry ? new CarriedRows(d) : null;
     java.util.Map<String, Long> splits = rows.forEach(partition, (id, vector) -> {
       int r = filled[0];
       for (int j = 0, o = r * d; j < d; j++) {
@@ -51,14 +61,20 @@ final class PartitionScan implements FlatMapFunction<Iterator<InternalRow>, Part
       count[0]++;
       if (++filled[0] == chunkRows) {
         add(scan, ids, VectorSet.wrap(data, chunkRows, d));
+        if (carried != null) {
+          carried.update(ids, data, chunkRows, scan.table().heldIds(), sampleIds);
+        }
         filled[0] = 0;
       }
     });
     if (filled[0] > 0) {
       int r = filled[0];
       add(scan, Arrays.copyOf(ids, r), VectorSet.wrap(Arrays.copyOf(data, r * d), r, d));
+      if (carried != null) {
+        carried.update(ids, data, r, scan.table().heldIds(), sampleIds);
+      }
     }
-    return List.of(new PartitionTable(scan.table(), count[0], builder.name(), splits)).iterator();
+    return List.of(new PartitionTable(scan.table(), count[0], builder.name(), splits, carried, sampleIds)).iterator();
   }
 
   /** One chunk into the scan; a bad row found there is named as {@code gio select} names it. */

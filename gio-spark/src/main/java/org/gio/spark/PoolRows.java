@@ -99,6 +99,12 @@ final class PoolRows implements Serializable {
     return seen;
   }
 
+  /** The error for a pool whose rows have {@code d} values where the target has {@code dim}. */
+  static GioInputException otherDimension(String what, String column, int d, int dim) {
+    return new GioInputException(what + ": rows have " + d + " values in column '" + column + "' but the target has " + dim
+        + "; pool and target must have the same dimension");
+  }
+
   /** Merges tasks' split counts; fails when a split was read by two tasks. */
   static Map<String, Long> mergeSplits(Map<String, Long> a, Map<String, Long> b) {
     if (a == null || b == null) {
@@ -138,6 +144,9 @@ final class PoolRows implements Serializable {
           what + ": row " + name(id) + " has no value in column '" + column + "'; every row needs a vector");
     }
     ArrayData vector = row.getArray(0);
+    if (vector.numElements() != dim && offsets != null && id == 0) { // the first row: what requireRows says
+      throw otherDimension(what, column, vector.numElements(), dim);
+    }
     if (vector.numElements() != dim) {
       throw new GioInputException(
           what + ": row " + name(id) + " has " + vector.numElements() + " values in column '" + column
@@ -152,7 +161,7 @@ final class PoolRows implements Serializable {
     return vector;
   }
 
-  private String name(long id) {
+  String name(long id) {
     return offsets == null ? "with id " + id : Long.toString(id);
   }
 }

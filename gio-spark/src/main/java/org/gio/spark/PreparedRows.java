@@ -118,17 +118,24 @@ final class PreparedRows {
     return d;
   }
 
-  /** Fails when the first row's length differs from the target's, or the pool is empty. */
+  /**
+   * Fails when the first row's length differs from the target's, or the pool is empty. Added ids:
+   * from the split counts, no job (the scan checks row 0's length with the same words).
+   */
   void requireRows() {
+    if (addedIds()) {
+      if (rows == 0) {
+        throw new GioInputException(what + ": no rows; it holds no embeddings");
+      }
+      return;
+    }
     List<Row> first = prepared.select(functions.size(functions.col("v"))).limit(1).collectAsList();
     if (first.isEmpty()) {
       throw new GioInputException(what + ": no rows; it holds no embeddings");
     }
     int d = first.get(0).getInt(0);
     if (d != dim()) {
-      throw new GioInputException(
-          what + ": rows have " + d + " values in column '" + column + "' but the target has " + dim()
-              + "; pool and target must have the same dimension");
+      throw PoolRows.otherDimension(what, column, d, dim());
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.gio.core.select.GioConfig;
 import org.gio.io.AtomicFiles;
+import org.gio.io.quantize.QuantizedReport;
 import org.gio.io.report.SelectionReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +30,8 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  gio-spark.sh select --master local[2] --pool pool.parquet --target target.jsonl --column embedding \\",
       "                   --out chosen.txt --out-rows chosen.parquet --report run.json",
+      "  gio-spark.sh select --master local[2] --pool pool.parquet --target target.jsonl --column embedding \\",
+      "                   --quantize 1500 --seed 3 --out chosen.txt   # MLlib K-means, GIO on the centroids",
       "  spark-submit --class org.gio.spark.GioSparkMain gio-spark.jar select --pool hdfs:///p --format parquet ...",
       "",
       "Exit status: 0 success, 1 internal error, 2 usage error, 3 bad input."
@@ -103,6 +106,13 @@ final class SparkSelectCommand implements Callable<Integer> {
   @Option(names = "--gain-orders", paramLabel = "J", description = "Neighbour orders in the gain (default: 5).")
   Integer gainOrders;
 
+  @Option(names = "--quantize", paramLabel = "K",
+      description = "Select among K MLlib K-means centroids of the pool (seeded by --seed), then output every pool row of each chosen centroid (ALGORITHM.md §5).")
+  Integer quantize;
+
+  @Option(names = "--quantize-target", paramLabel = "K2", description = "Also replace the target by K2 MLlib K-means centroids of it.")
+  Integer quantizeTarget;
+
   @Option(names = "--retrieval-candidates", paramLabel = "R", description = "Nearest rows of the R worst-covered target rows tried first (default: 0).")
   Integer retrievalCandidates;
 
@@ -126,6 +136,12 @@ final class SparkSelectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     GioConfig config = config();
+    if (quantize != null) { // before Spark starts; 0 would otherwise read as "off"
+      SparkQuantization.requireClusters("--quantize", quantize);
+    }
+    if (quantizeTarget != null) {
+      SparkQuantization.requireClusters("--quantize-target", quantizeTarget);
+    }
     SparkOutputs.check(Arrays.asList(out, outRows, report), List.of(pool, target));
     // Spark logs INFO by default; --conf spark.log.level=INFO gives it back
     SparkSession.Builder builder = SparkSession.builder().appName("gio-spark select").config("spark.log.level", "WARN");
@@ -144,12 +160,12 @@ final class SparkSelectCommand implements Callable<Integer> {
     SparkSession spark = builder.getOrCreate();
     try {
       long start = System.nanoTime();
-      GioSpark.Options options = new GioSpark.Options(
-          column, targetColumn != null ? targetColumn : column, id, config, backend);
+      GioSpark.Options options = new GioSpark.Options(column, targetColumn != null ? targetColumn : column, id, config,
+          backend, quantize == null ? 0 : quantize, quantizeTarget == null ? 0 : quantizeTarget);
       GioSpark.Result result = GioSpark.select(
           spark, SparkInputs.read(spark, "pool", pool, format), SparkInputs.read(spark, "target", target, format), options);
       long write = System.nanoTime();
-      SparkOutputs.ids(out, result.selection().selected());
+      SparkOutputs.ids(out, result.ids());
       if (outRows != null) {
         SparkOutputs.rows(outRows, result.rows());
       }
@@ -165,11 +181,15 @@ final class SparkSelectCommand implements Callable<Integer> {
         inputs.put("ids", id != null ? "column " + id : "sorted files + position");
         inputs.put("master", spark.sparkContext().master());
         inputs.put("partitions", result.partitions());
-        var json = SelectionReport.toJson(result.selection(), config, result.backends(), inputs, ioMillis);
+        var json = report(result, config, inputs, ioMillis);
         AtomicFiles.write(report, o -> o.write(json.toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       }
+      if (!quiet && result.quantized() != null) {
+        System.err.println("gio-spark: " + org.gio.core.quantize.Explosion.distinct(result.selection().rows()).length
+            + " chosen centroids of " + result.quantized().clusters() + " explode to " + result.ids().length + " pool rows");
+      }
       if (!quiet) {
-        System.err.println("gio-spark: selected " + result.selection().size() + " of " + result.poolRows()
+        System.err.println("gio-spark: selected " + result.ids().length + " of " + result.poolRows()
             + " rows (" + result.selection().stopReason() + ") -> " + out);
       }
       return 0;
@@ -178,5 +198,22 @@ final class SparkSelectCommand implements Callable<Integer> {
         spark.stop();
       }
     }
+  }
+
+  /** gio select's report; with its quantization section when quantized. */
+  private static com.fasterxml.jackson.databind.node.ObjectNode report(
+      GioSpark.Result result, GioConfig config, Map<String, Object> inputs, Map<String, Double> ioMillis) {
+    GioSpark.Quantized q = result.quantized();
+    if (q == null) {
+      return SelectionReport.toJson(result.selection(), config, result.backends(), inputs, ioMillis);
+    }
+    Map<String, Object> info = new LinkedHashMap<>();
+    info.put("source", "fitted by Spark MLlib KMeans");
+    info.put("iterations", q.iterations());
+    if (q.targetClusters() > 0) {
+      info.put("targetClusters", q.targetClusters());
+    }
+    return QuantizedReport.toJson(result.selection(), config, result.backends(), inputs, q.clusters(), result.poolRows(),
+        c -> q.sizes()[c], result.ids(), info, ioMillis);
   }
 }

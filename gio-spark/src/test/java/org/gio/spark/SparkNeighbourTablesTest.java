@@ -1,6 +1,7 @@
 package org.gio.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -120,5 +121,57 @@ class SparkNeighbourTablesTest {
     Dataset<Row> shuffled = spark.read().json(file.toString()).repartition(3);
     GioInputExceptionAssert.assertMessage(
         () -> spark(spark, shuffled, null), "pool: its rows were reordered after reading");
+  }
+
+  @Test
+  void theScanCarriesTheVectorsSoAddedIdsNeedNoSecondPass() {
+    Path file = TestData.jsonl(dir.resolve("pool"), POOL, 1);
+    spark.conf().set("spark.sql.files.maxPartitionBytes", Long.toString(file.toFile().length() / 4 + 1));
+    PreparedRows rows = PreparedRows.of("pool", spark.read().json(file.toString()), "embedding", null, DIM);
+    assertEquals(4, rows.internalRows().getNumPartitions());
+    SparkNeighbourTables.Built carried = SparkNeighbourTables.build(
+        spark, rows, TARGET, DEPTH, m -> RowSample.sorted(m, SAMPLE, SEED), "", true);
+    assertEquals(0, carried.fetchedRows(), "listed rows and sample came out of the scan");
+    TestData.assertSameTable(local(POOL), carried.table());
+    SparkNeighbourTables.Built fetched = SparkNeighbourTables.build(
+        spark, rows, TARGET, DEPTH, m -> RowSample.sorted(m, SAMPLE, SEED), "", false);
+    assertEquals(carried.table().listed().size() + SAMPLE, fetched.fetchedRows()
+        + countShared(carried.table()), "without carrying, the second pass fetches listed + sample");
+    TestData.assertSameTable(local(POOL), fetched.table());
+  }
+
+  @Test
+  void withUserIdsOnlyTheSampleIsFetched() {
+    Dataset<Row> pool = TestData.frame(spark, POOL, "float").repartition(3);
+    PreparedRows rows = PreparedRows.of("pool", pool, "embedding", "id", DIM);
+    SparkNeighbourTables.Built built = SparkNeighbourTables.build(
+        spark, rows, TARGET, DEPTH, m -> RowSample.sorted(m, SAMPLE, SEED), "", true);
+    NeighbourTable table = built.table();
+    assertEquals(SAMPLE - countShared(table), built.fetchedRows(), "the sample rows the table does not list");
+    TestData.assertSameTable(local(POOL), table);
+  }
+
+  @Test
+  void theCarryBoundAndTreeDepth() {
+    assertTrue(SparkNeighbourTables.carries(1000, 128, 128), "the benchmark's 1,000 × 128 × 128: 67 MB");
+    assertFalse(SparkNeighbourTables.carries(10_000, 128, 768), "10,000 targets × 768-d: 3.9 GB in the worst case");
+    assertEquals(2, SparkNeighbourTables.treeDepth(1));
+    assertEquals(2, SparkNeighbourTables.treeDepth(16));
+    assertEquals(3, SparkNeighbourTables.treeDepth(40));
+    assertEquals(5, SparkNeighbourTables.treeDepth(1000));
+  }
+
+  /** Sample rows that the table also lists. */
+  private static int countShared(NeighbourTable table) {
+    int shared = 0;
+    for (long id : table.sampleIds()) {
+      for (int i = 0; i < table.listed().size(); i++) {
+        if (table.listedId(i) == id) {
+          shared++;
+          break;
+        }
+      }
+    }
+    return shared;
   }
 }

@@ -21,13 +21,18 @@ import org.gio.io.npy.NpySource;
  * The scale benchmark (issue 15, gio-bench/docs/scale.md).
  *
  * <pre>
- * generate DIR ROWS [DIM=768] [SEED=15]   writes DIR/pool-ROWS.npy (and DIR/target.npy if absent)
+ * generate DIR ROWS [DIM=768] [SEED=15] [NEAR=ROWS]
+ *     writes DIR/pool-ROWS.npy (and DIR/target.npy if absent); with NEAR &lt; ROWS, DIR/pool-ROWS-nearNEAR.npy,
+ *     whose rows from NEAR on come from clusters the target does not use (its first NEAR rows are
+ *     pool-NEAR.npy of the same seed)
  * table POOL TARGET [L=128] [THREADS=2] [REPEATS=3] [BUILDER=simd|core]
  *     the neighbour table's build (scan + gather), alternating with numpy's table on the same
  *     files in the same run (docs/scale/numpy_table.py, run with THREADS BLAS threads)
- * select POOL TARGET [THREADS=2] [REPEATS=2] [XMX=4g]
+ * select POOL TARGET [THREADS=2] [REPEATS=2] [XMX=4g] [NUMPY=yes|no] [GIO-OPTION...]
  *     the default {@code ./gio select} end to end (a child JVM, -XX:ActiveProcessorCount=THREADS),
  *     peak heap from its GC log, peak RssAnon sampled from /proc, beside numpy's table (L = 128)
+ *     unless NUMPY is no; further arguments are passed to {@code gio select}; prints the folder
+ *     that keeps each run's chosen rows and report
  * </pre>
  */
 public final class ScaleBench {
@@ -56,6 +61,7 @@ public final class ScaleBench {
     long rows = Long.parseLong(args[2]);
     int dim = Integer.parseInt(arg(args, 3, "768"));
     long seed = Long.parseLong(arg(args, 4, "15"));
+    long near = Long.parseLong(arg(args, 5, Long.toString(rows)));
     Files.createDirectories(dir);
     ClusterPool data = new ClusterPool(dim, seed);
     long start = System.nanoTime();
@@ -63,8 +69,8 @@ public final class ScaleBench {
     if (!Files.exists(target)) {
       data.writeTarget(target, TARGET_ROWS);
     }
-    Path pool = dir.resolve("pool-" + rows + ".npy");
-    data.writePool(pool, rows);
+    Path pool = dir.resolve("pool-" + rows + (near < rows ? "-near" + near : "") + ".npy");
+    data.writePool(pool, rows, near);
     System.out.printf("wrote %s (%d × %d) and %s in %.1f s%n", pool, rows, dim, target,
         (System.nanoTime() - start) / 1e9);
   }
@@ -110,24 +116,34 @@ public final class ScaleBench {
     int threads = Integer.parseInt(arg(args, 3, "2"));
     int repeats = Integer.parseInt(arg(args, 4, "2"));
     String xmx = arg(args, 5, "4g");
-    header("gio select (default), " + threads + " threads, -Xmx" + xmx);
+    boolean withNumpy = !arg(args, 6, "yes").equals("no");
+    List<String> options = args.length > 7 ? List.of(args).subList(7, args.length) : List.of();
+    header("gio select (default" + (options.isEmpty() ? "" : ", " + String.join(" ", options)) + "), " + threads
+        + " threads, -Xmx" + xmx);
+    long poolRows;
+    try (NpySource pool = NpySource.open(poolFile)) {
+      poolRows = pool.rows();
+    }
     for (int rep = 0; rep < repeats; rep++) {
-      double[] numpy = numpy(poolFile, targetFile, 128, threads);
-      double[] gio = cli(poolFile, targetFile, threads, xmx);
+      double[] numpy = withNumpy ? numpy(poolFile, targetFile, 128, threads) : new double[] {Double.NaN, Double.NaN};
+      double[] gio = cli(poolFile, targetFile, threads, xmx, options);
       System.out.printf("run %d: gio select %.2f s wall (table %.2f s, loop and rest %.2f s = %.0f %%), numpy table"
-          + " %.2f s wall / %.2f s CPU; ratio %.2f; peak heap %.0f MB, peak RssAnon %.0f MB, load %.2f%n",
-          rep + 1, gio[0], gio[1], gio[0] - gio[1], 100 * (gio[0] - gio[1]) / gio[0], numpy[0], numpy[1],
-          gio[0] / numpy[0], gio[2], gio[3], load());
+          + " %.2f s wall / %.2f s CPU; ratio %.2f; %.0f pool rows/s; peak heap %.0f MB, peak RssAnon %.0f MB,"
+          + " load %.2f%n", rep + 1, gio[0], gio[1], gio[0] - gio[1], 100 * (gio[0] - gio[1]) / gio[0], numpy[0],
+          numpy[1], gio[0] / numpy[0], poolRows / gio[0], gio[2], gio[3], load());
     }
   }
 
   /** {wall s, table s, peak heap MB, peak RssAnon MB} of one {@code ./gio select} in a child JVM. */
-  static double[] cli(Path pool, Path target, int threads, String xmx) throws IOException, InterruptedException {
+  static double[] cli(Path pool, Path target, int threads, String xmx, List<String> options)
+      throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("gio-scale");
     Path gcLog = dir.resolve("gc.log");
     Path report = dir.resolve("report.json");
-    ProcessBuilder pb = new ProcessBuilder("./gio", "select", "--pool", pool.toString(), "--target",
-        target.toString(), "--out", dir.resolve("chosen.txt").toString(), "--report", report.toString());
+    List<String> command = new ArrayList<>(List.of("./gio", "select", "--pool", pool.toString(), "--target",
+        target.toString(), "--out", dir.resolve("chosen.txt").toString(), "--report", report.toString()));
+    command.addAll(options);
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("GIO_JAVA_OPTS", "-Xmx" + xmx + " -XX:ActiveProcessorCount=" + threads
         + " -Xlog:gc:file=" + gcLog);
     pb.redirectErrorStream(true);
@@ -152,14 +168,15 @@ public final class ScaleBench {
       throw new IllegalStateException("gio select failed: " + Files.readString(dir.resolve("out.txt")));
     }
     String json = Files.readString(report);
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"tableMillis\"\\s*:\\s*([0-9.E]+)").matcher(json);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"table(?:Millis)?\"\\s*:\\s*([0-9.E]+)").matcher(json);
     double table = m.find() ? Double.parseDouble(m.group(1)) / 1e3 : Double.NaN;
     double peakHeap = 0;
     java.util.regex.Matcher g = java.util.regex.Pattern.compile("([0-9]+)M->([0-9]+)M").matcher(Files.readString(gcLog));
     while (g.find()) {
       peakHeap = Math.max(peakHeap, Double.parseDouble(g.group(1)));
     }
-    System.out.println("  gio: " + Files.readAllLines(dir.resolve("chosen.txt")).size() + " rows chosen; "
+    System.out.println("  gio: " + Files.readAllLines(dir.resolve("chosen.txt")).size() + " rows chosen (in " + dir
+        + "); "
         + json.replaceAll("(?s).*\"timingsMillis\"\\s*:\\s*(\\{[^}]*\\}).*", "timings $1").replaceAll("\\s+", " "));
     return new double[] {wall, table, peakHeap * 1.048576, peakAnon / 1e3};
   }

@@ -1,13 +1,12 @@
 package org.gio.core.select;
 
-import java.util.SplittableRandom;
 import org.gio.core.vectors.VectorSet;
 
 /** The point v that each iteration optimises, re-initialised as {@link VInit} says. */
 final class CandidatePoint {
   private final VInit mode;
   private final VectorSet target;
-  private final SplittableRandom random;
+  private final ReplayableRandom random;
   private final float[] mean;
   private final float[] point;
   private org.gio.core.objective.Coverage coverage;
@@ -16,7 +15,7 @@ final class CandidatePoint {
   private int lastRow = -1;
   private boolean pending;
 
-  CandidatePoint(VInit mode, VectorSet target, SplittableRandom random) {
+  CandidatePoint(VInit mode, VectorSet target, ReplayableRandom random) {
     this.mode = mode;
     this.target = target;
     this.random = random;
@@ -47,6 +46,34 @@ final class CandidatePoint {
   /** The current point, updated in place by the optimizer. */
   float[] point() {
     return point;
+  }
+
+  /** The point and its bookkeeping between iterations, for a checkpoint. */
+  PublishedProgress.Candidate saved() {
+    int[] rows = exhausted == null ? new int[0] : exhausted.stream().toArray();
+    return new PublishedProgress.Candidate(point.clone(), lastRow, pending, rows);
+  }
+
+  /** Puts back what {@link #saved} returned (after the set-up, on resume). */
+  void restore(PublishedProgress.Candidate saved) {
+    if (saved.point().length != point.length || saved.lastRow() >= target.size()
+        || (saved.exhausted().length > 0 && exhausted == null)) {
+      throw new org.gio.core.GioInputException("checkpoint: its candidate point does not fit this run "
+          + "(dimension " + saved.point().length + "); start the run again without resuming");
+    }
+    System.arraycopy(saved.point(), 0, point, 0, point.length);
+    lastRow = saved.lastRow();
+    pending = saved.pending();
+    if (exhausted != null) {
+      exhausted.clear();
+      for (int row : saved.exhausted()) {
+        if (row < 0 || row >= target.size()) {
+          throw new org.gio.core.GioInputException("checkpoint: target row " + row + " is beyond the target's "
+              + target.size() + " rows; start the run again without resuming");
+        }
+        exhausted.set(row);
+      }
+    }
   }
 
   /** Called after each search: re-initialise unless the mode keeps the optimised point. */

@@ -108,6 +108,20 @@ public final class GioSelector {
   }
 
   /**
+   * The published loop on an in-memory pool ({@link Shortlist#NEAREST}), continued from {@code
+   * from} (null: from the start), telling {@code checkpoints} every iteration boundary; the result
+   * is bit-identical to the uninterrupted run's ({@link PublishedProgress}).
+   */
+  public Selection resume(
+      VectorSet pool, VectorSet target, VectorSet initial, GioConfig config, SelectionListener listener,
+      PublishedProgress from, PublishedProgress.Checkpoints checkpoints) {
+    if (config.shortlist() == Shortlist.GAIN) {
+      throw new IllegalArgumentException("the default selection resumes on its neighbour table");
+    }
+    return published.resume(pool, target, initial, config, listener, from, checkpoints);
+  }
+
+  /**
    * Puts {@code first[0..count)} at the front of {@code list[0..length)}, dropping the list's
    * copies of them; returns the new length ({@code list} has room for both).
    */

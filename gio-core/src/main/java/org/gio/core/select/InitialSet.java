@@ -1,6 +1,6 @@
 package org.gio.core.select;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.gio.core.vectors.VectorSet;
 
 /**
@@ -10,7 +10,7 @@ import org.gio.core.vectors.VectorSet;
 record InitialSet(VectorSet points, int[] poolRows) {
 
   static InitialSet choose(
-      VectorSet pool, VectorSet given, GioConfig config, SplittableRandom random) {
+      VectorSet pool, VectorSet given, GioConfig config, RandomGenerator random) {
     if (given != null) {
       return new InitialSet(given, new int[0]);
     }
@@ -25,7 +25,7 @@ record InitialSet(VectorSet points, int[] poolRows) {
     return new InitialSet(uniformStart(pool.dim(), config, random), new int[0]);
   }
 
-  private static int[] sampleWithoutReplacement(int n, int count, SplittableRandom random) {
+  private static int[] sampleWithoutReplacement(int n, int count, RandomGenerator random) {
     int[] all = new int[n];
     for (int i = 0; i < n; i++) {
       all[i] = i;
@@ -39,7 +39,7 @@ record InitialSet(VectorSet points, int[] poolRows) {
     return java.util.Arrays.copyOf(all, count);
   }
 
-  private static VectorSet uniformStart(int dim, GioConfig config, SplittableRandom random) {
+  private static VectorSet uniformStart(int dim, GioConfig config, RandomGenerator random) {
     int size = config.uniformStartSize();
     float[] data = new float[size * dim];
     double low = config.uniformLow();

@@ -2,7 +2,6 @@ package org.gio.core.select;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.gio.core.objective.AveragedKnnKl;
 import org.gio.core.objective.Coverage;
 import org.gio.core.objective.DifferentiableObjective;
@@ -28,6 +27,10 @@ import org.gio.core.vectors.VectorSet;
  * exact re-ranking of several nearest rows, the exact stop, the precision penalties, v-init worst).
  * It does no arithmetic of its own. The default's gain table is {@link GreedySelector}. Reusable and
  * thread-safe: each call to {@code select} has its own state.
+ *
+ * <p>Checkpoints: {@link #resume} tells a {@link PublishedProgress.Checkpoints} hook every
+ * iteration boundary and continues a run from a {@link PublishedProgress} bit for bit (the set-up
+ * is redone, then the saved steps are replayed and the rest restored).
  */
 final class PublishedSelector {
   private final VectorOps ops;
@@ -53,9 +56,27 @@ final class PublishedSelector {
       VectorSet initial,
       GioConfig config,
       SelectionListener listener) {
+    return resume(pool, target, initial, config, listener, null, PublishedProgress.Checkpoints.NONE);
+  }
+
+  /**
+   * Selects as {@link #select}, continuing from {@code from} (a state {@code checkpoints} was given
+   * by a run with the same inputs and configuration; null: from the start), telling {@code
+   * checkpoints} every iteration boundary. The result is bit-identical to the uninterrupted run's.
+   *
+   * @throws org.gio.core.GioInputException when {@code from} does not fit these inputs
+   */
+  Selection resume(
+      VectorSet pool,
+      VectorSet target,
+      VectorSet initial,
+      GioConfig config,
+      SelectionListener listener,
+      PublishedProgress from,
+      PublishedProgress.Checkpoints checkpoints) {
     long start = System.nanoTime();
     Inputs.check(pool, target, initial, config);
-    SplittableRandom random = new SplittableRandom(config.seed());
+    ReplayableRandom random = new ReplayableRandom(config.seed());
 
     InitialSet init = InitialSet.choose(pool, initial, config, random);
     Target t = Target.of(target, config.k(), kthNeighbours);
@@ -96,18 +117,24 @@ final class PublishedSelector {
 
     double initialKl = state.value();
     double initialExact = exact == null ? Double.NaN : exact.value();
-    double previousExact = initialExact;
-    int rejectedInRow = 0;
-    listener.started(pool.size(), config.maxIter(), initialKl);
-
     List<Long> selected = new ArrayList<>();
     List<Double> klTrace = new ArrayList<>();
     List<Double> exactTrace = new ArrayList<>();
-    double previousKl = initialKl;
-    int risesInRow = 0;
-    int resets = 0;
-    int iterations = 0;
-    boolean longDescent = true; // the very first descent is a long one
+    StepLog log = new StepLog();
+    if (from != null) { // after the set-up, which the saved state continues
+      replay(from, pool, config, state, exact, index, log, selected, klTrace, exactTrace);
+      random.replay(from.draws());
+      candidate.restore(from.candidate());
+    }
+    double previousExact = from == null ? initialExact : from.previousExact();
+    int rejectedInRow = from == null ? 0 : from.rejectedInRow();
+    listener.started(pool.size(), config.maxIter(), initialKl);
+
+    double previousKl = from == null ? initialKl : from.previousKl();
+    int risesInRow = from == null ? 0 : from.risesInRow();
+    int resets = from == null ? 0 : from.resets();
+    int iterations = from == null ? 0 : from.iterations();
+    boolean longDescent = from == null || from.longDescent(); // the very first descent is a long one
     long setup = System.nanoTime() - start;
     long descentNanos = 0;
     long searchNanos = 0;
@@ -115,6 +142,12 @@ final class PublishedSelector {
     String stopReason;
 
     while (true) {
+      int[] counters = {iterations, rejectedInRow, risesInRow, resets};
+      double[] previous = {previousKl, previousExact};
+      boolean descent = longDescent;
+      checkpoints.boundary(() -> new PublishedProgress(log.toArray(), random.draws(), doubles(klTrace),
+          doubles(exactTrace), counters[0], counters[1], counters[2], counters[3], descent, previous[0],
+          previous[1], candidate.saved()));
       if (selected.size() >= config.maxIter()) {
         stopReason = Selection.MAX_ITER;
         break;
@@ -160,6 +193,7 @@ final class PublishedSelector {
         }
       }
       index.remove(row);
+      log.removed(row);
       long t2 = System.nanoTime();
       double kl = state.valueIfAdded(pool, row);
       if (exact != null && Double.isNaN(candidateExact)) {
@@ -188,6 +222,7 @@ final class PublishedSelector {
       } else if (criterion.fires(context)) {
         if (config.resetsAllowed() && resets < config.maxResets()) {
           index.refill();
+          log.reset();
           resets++;
           longDescent = true;
           outcome = SelectionListener.Outcome.RESET;
@@ -207,6 +242,7 @@ final class PublishedSelector {
         rejectedInRow = 0;
         risesInRow = context.rises() ? risesInRow + 1 : 0;
         previousKl = kl;
+        log.accepted();
         selected.add((long) row);
         klTrace.add(kl);
         outcome = SelectionListener.Outcome.ACCEPTED;
@@ -227,8 +263,8 @@ final class PublishedSelector {
     Selection result =
         new Selection(
             selected.stream().mapToLong(Long::longValue).toArray(),
-            klTrace.stream().mapToDouble(Double::doubleValue).toArray(),
-            exactTrace.stream().mapToDouble(Double::doubleValue).toArray(),
+            doubles(klTrace),
+            doubles(exactTrace),
             initialKl,
             initialExact,
             stopReason,
@@ -240,6 +276,58 @@ final class PublishedSelector {
                 System.nanoTime() - start, setup, descentNanos, searchNanos, updateNanos));
     listener.finished(result);
     return result;
+  }
+
+  /**
+   * Rebuilds the objectives, the index and the selection {@code from} describes, by its steps in
+   * their order (the same additions, so the same doubles), and takes its traces.
+   */
+  private static void replay(
+      PublishedProgress from, VectorSet pool, GioConfig config, DifferentiableState state,
+      ObjectiveState exact, CandidateIndex index, StepLog log, List<Long> selected,
+      List<Double> klTrace, List<Double> exactTrace) {
+    for (int code : from.steps()) {
+      if (code == PublishedProgress.RESET) {
+        index.refill();
+        log.reset();
+        continue;
+      }
+      int row = code >= 0 ? code : ~code;
+      if (row >= pool.size()) {
+        throw new org.gio.core.GioInputException("checkpoint: step row " + row + " is beyond the pool's "
+            + pool.size() + " rows; start the run again without resuming");
+      }
+      try {
+        index.remove(row);
+      } catch (IllegalStateException e) {
+        throw new org.gio.core.GioInputException("checkpoint: pool row " + row + " is removed twice; "
+            + "start the run again without resuming");
+      }
+      log.removed(row);
+      if (code >= 0) {
+        state.add(pool, row);
+        if (exact != null) {
+          exact.add(pool, row);
+        }
+        log.accepted();
+        selected.add((long) row);
+      }
+    }
+    int tracked = config.trackExactKl() ? selected.size() : 0;
+    if (from.kl().length != selected.size() || from.exactKl().length != tracked) {
+      throw new org.gio.core.GioInputException("checkpoint: " + selected.size() + " accepted rows but "
+          + from.kl().length + " trace values; start the run again without resuming");
+    }
+    for (double v : from.kl()) {
+      klTrace.add(v);
+    }
+    for (double v : from.exactKl()) {
+      exactTrace.add(v);
+    }
+  }
+
+  private static double[] doubles(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   private static Coverage coverage(ObjectiveState exact) {

@@ -90,6 +90,27 @@ public final class PartialTable implements Serializable {
     return this;
   }
 
+  /**
+   * The distinct row ids held anywhere in the table, ascending (cheaper than {@link
+   * NeighbourTable#listedIds}: no per-row ordering), for a scan that keeps the held rows' vectors.
+   */
+  public long[] heldIds() {
+    long[] all = new long[Arrays.stream(count).sum()];
+    int n = 0;
+    for (int t = 0; t < targets; t++) {
+      System.arraycopy(id, t * depth, all, n, count[t]);
+      n += count[t];
+    }
+    Arrays.sort(all);
+    int distinct = 0;
+    for (int i = 0; i < all.length; i++) {
+      if (i == 0 || all[i] != all[i - 1]) {
+        all[distinct++] = all[i];
+      }
+    }
+    return Arrays.copyOf(all, distinct);
+  }
+
   /** Target row t's ids, nearest first (a new array of {@link #count} entries). */
   public long[] ids(int t) {
     return sorted(t).ids;

@@ -22,6 +22,17 @@ class NeighbourTablesTest extends NeighbourTableContract {
   }
 
   @Test
+  void heldIdsAreTheDistinctListedRows() {
+    VectorSet pool = offsetRows(600, 7, 3, 30, 1);
+    VectorSet target = offsetRows(20, 7, 41, 30, 1);
+    PartialTable table = NeighbourTables.scan(SCALAR, VectorSource.of(pool), target, 30, 1);
+    long[] held = table.heldIds();
+    assertArrayEquals(NeighbourTable.listedIds(table), held);
+    assertTrue(held.length > 30 && held.length < 600, "some rows shared, not all: " + held.length);
+    assertEquals(0, new PartialTable(3, 4).heldIds().length);
+  }
+
+  @Test
   void sameTableWhateverTheSplitAndMergeOrder() {
     VectorSet pool = offsetRows(3000, 13, 3, 5, 2);
     VectorSet target = offsetRows(30, 13, 4, 5, 2);

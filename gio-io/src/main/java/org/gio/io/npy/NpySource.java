@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import org.gio.core.GioInputException;
 import org.gio.core.vectors.VectorSet;
 import org.gio.core.vectors.VectorSource;
+import org.gio.io.internal.ReadAhead;
 import org.gio.io.internal.SourceFiles;
 
 /**

@@ -34,22 +34,45 @@ public final class QuantizedReport {
       int[] rows,
       Map<String, Object> info,
       Map<String, Double> ioMillis) {
+    long[] ids = new long[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      ids[i] = rows[i];
+    }
+    return toJson(s, config, backends, inputs, pool.clusters(), pool.poolRows(), pool::size, ids, info, ioMillis);
+  }
+
+  /**
+   * The same report for a quantization known only by its counts (gio-spark: the assignment stays
+   * on the cluster): {@code clusters} centroids over {@code poolRows} rows, {@code sizeOf} a
+   * centroid's rows, {@code rows} the exploded pool ids.
+   */
+  public static ObjectNode toJson(
+      Selection s,
+      GioConfig config,
+      Map<String, String> backends,
+      Map<String, Object> inputs,
+      int clusters,
+      long poolRows,
+      java.util.function.IntToLongFunction sizeOf,
+      long[] rows,
+      Map<String, Object> info,
+      Map<String, Double> ioMillis) {
     ObjectNode root = SelectionReport.toJson(s, config, backends, inputs, ioMillis);
     root.put("selectedCount", rows.length);
     ArrayNode selected = root.putArray("selected");
-    for (int r : rows) {
+    for (long r : rows) {
       selected.add(r);
     }
     ObjectNode q = root.putObject("quantization");
-    q.put("clusters", pool.clusters());
-    q.put("poolRows", pool.poolRows());
+    q.put("clusters", clusters);
+    q.put("poolRows", poolRows);
     info.forEach((k, v) -> q.set(k, JSON.valueToTree(v)));
     int[] chosen = Explosion.distinct(s.rows());
     ArrayNode centroids = q.putArray("chosenCentroids");
     ArrayNode sizes = q.putArray("chosenSizes");
     for (int c : chosen) {
       centroids.add(c);
-      sizes.add(pool.size(c));
+      sizes.add(sizeOf.applyAsLong(c));
     }
     q.set("selectedCentroids", JSON.valueToTree(s.selected()));
     return root;

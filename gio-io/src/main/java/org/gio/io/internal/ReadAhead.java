@@ -1,4 +1,4 @@
-package org.gio.io.npy;
+package org.gio.io.internal;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -11,11 +11,11 @@ import org.gio.core.vectors.VectorSource;
  * Reads chunk k + 1 on a helper thread while the visitor computes on chunk k, through two
  * reused buffers (the visitor may keep no reference to a chunk after it returns, as {@link
  * VectorSource} says). Chunks arrive in order; a failure while reading reaches the visitor's thread
- * as the same exception, after the chunks before it.
+ * as the same exception, after the chunks before it. Shared by the .npy and the vecs sources.
  */
-final class ReadAhead {
+public final class ReadAhead {
   /** Fills {@code data} with chunk {@code index}'s values (rows × dim floats). */
-  interface Filler {
+  public interface Filler {
     void fill(long index, float[] data) throws Exception;
   }
 
@@ -27,7 +27,7 @@ final class ReadAhead {
    * Visits {@code chunks} chunks of {@code perChunk} rows (the last one of the rest), reading each
    * with {@code filler} one chunk ahead.
    */
-  static void run(long rows, int perChunk, int dim, String name, Filler filler, VectorSource.ChunkVisitor visitor) {
+  public static void run(long rows, int perChunk, int dim, String name, Filler filler, VectorSource.ChunkVisitor visitor) {
     long chunks = (rows + perChunk - 1) / perChunk;
     BlockingQueue<float[]> free = new ArrayBlockingQueue<>(2);
     BlockingQueue<Filled> ready = new ArrayBlockingQueue<>(2);
