@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.gio.core.GioInputException;
 
@@ -46,10 +47,16 @@ import org.gio.core.GioInputException;
  * and are counted ({@link #truncated()}).
  *
  * <p>Batching (dynamic padding): texts are sorted by token count within each call, stably, and cut
- * into batches of {@link Options#batchSize()}, each padded only to its longest row; rows come back
- * in the caller's order. The same call gives the same bytes every time. For an int8 model that
- * quantizes activations per batch a row's vector also depends on the rows that share its batch
- * (gio-bench/docs/text.md measures how much).
+ * into batches of at most {@link Options#batchSize()} rows of similar length, each padded only to
+ * its longest row; rows come back in the caller's order. The same call gives the same bytes every
+ * time. For an int8 model that quantizes activations per batch a row's vector also depends on the
+ * rows that share its batch (gio-bench/docs/text.md measures how much).
+ *
+ * <p>Threads: each batch runs on one thread (ONNX Runtime's intra-op threads = 1) and {@link
+ * Options#threads()} batches run at once, longest first, on one shared session. On this model's
+ * small matrices that beat one batch at a time on all cores: no hand-over between threads at each
+ * of the ~190 operators of a run, and a descheduled thread holds up only its own batch
+ * (gio-bench/docs/text.md, "End to end after profiling"). A batch's rows do not depend on the thread count.
  */
 public final class OnnxSentenceEmbedder implements TextEmbedder {
   /** The model file a folder must hold; plus one of {@link #TOKENIZER_FILES}. */
@@ -61,11 +68,9 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
    * How to run a model.
    *
    * @param batchSize rows per ONNX Runtime call
-   * @param threads ONNX Runtime's intra-op threads (the vectors do not depend on it)
-   * @param spinning whether idle ONNX Runtime threads spin-wait for work (faster on idle cores,
-   *     much slower when the cores are shared)
+   * @param threads batches run at once, one thread each (the vectors do not depend on it)
    */
-  public record Options(int batchSize, int threads, boolean spinning) {
+  public record Options(int batchSize, int threads) {
     public Options {
       if (batchSize < 1 || threads < 1) {
         throw new IllegalArgumentException("batch size and threads must be ≥ 1");
@@ -74,25 +79,19 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
 
     /** Batches of 32 rows on every core. */
     public static Options defaults() {
-      return new Options(DEFAULT_BATCH, Runtime.getRuntime().availableProcessors(), DEFAULT_SPINNING);
+      return new Options(DEFAULT_BATCH, Runtime.getRuntime().availableProcessors());
     }
 
     public Options withThreads(int n) {
-      return new Options(batchSize, n, spinning);
+      return new Options(batchSize, n);
     }
 
     public Options withBatchSize(int n) {
-      return new Options(n, threads, spinning);
-    }
-
-    public Options withSpinning(boolean on) {
-      return new Options(batchSize, threads, on);
+      return new Options(n, threads);
     }
   }
 
   private static final int DEFAULT_BATCH = 32;
-  // off: 1.6–2× faster when the cores are shared (gio-bench/docs/text.md)
-  private static final boolean DEFAULT_SPINNING = false;
 
   private final String name;
   private final String modelName;
@@ -105,17 +104,19 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
   private final boolean pooledOutput;
   private final Set<String> inputs;
   private final AtomicLong truncated = new AtomicLong();
+  private final Workers workers;
 
   private OnnxSentenceEmbedder(
       String name, String modelName, OrtEnvironment env, OrtSession session,
-      WordPieceTokenizer tokenizer, int maxLength, int batchSize) throws OrtException {
+      WordPieceTokenizer tokenizer, int maxLength, Options options) throws OrtException {
     this.name = name;
     this.modelName = modelName;
     this.env = env;
     this.session = session;
     this.tokenizer = tokenizer;
     this.maxLength = maxLength;
-    this.batchSize = batchSize;
+    this.batchSize = options.batchSize();
+    this.workers = new Workers(options.threads());
     this.inputs = session.getInputNames();
     if (!inputs.contains("input_ids") || !inputs.contains("attention_mask")) {
       close();
@@ -174,10 +175,10 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
     maxLength = Math.max(2, Math.min(maxLength, modelMax));
     Path model = folder.resolve(MODEL_FILE);
     OrtEnvironment env = OrtEnvironment.getEnvironment();
-    try (OrtSession.SessionOptions so = sessionOptions(options)) {
+    try (OrtSession.SessionOptions so = sessionOptions()) {
       OrtSession session = env.createSession(model.toString(), so);
       return new OnnxSentenceEmbedder("onnx sentence model " + folder, model.toString(), env,
-          session, tokenizer, maxLength, options.batchSize());
+          session, tokenizer, maxLength, options);
     } catch (OrtException e) {
       throw new GioInputException(model + ": ONNX Runtime cannot load it: " + e.getMessage(), e);
     }
@@ -188,23 +189,25 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
     TokenizerJson tok = model.tokenizer();
     byte[] bytes = model.modelBytes();
     OrtEnvironment env = OrtEnvironment.getEnvironment();
-    try (OrtSession.SessionOptions so = sessionOptions(options)) {
+    try (OrtSession.SessionOptions so = sessionOptions()) {
       OrtSession session = env.createSession(bytes, so);
       return new OnnxSentenceEmbedder(model.id() + " (all-MiniLM-L6-v2"
           + (model == BuiltInModel.MINILM_Q ? ", int8" : "") + ")", model.id(), env, session,
-          tok.tokenizer(), BuiltInModel.MAX_LENGTH, options.batchSize());
+          tok.tokenizer(), BuiltInModel.MAX_LENGTH, options);
     } catch (OrtException e) {
       throw new IllegalStateException("built-in model " + model.id() + ": " + e.getMessage(), e);
     }
   }
 
-  private static OrtSession.SessionOptions sessionOptions(Options options) throws OrtException {
+  private static OrtSession.SessionOptions sessionOptions() throws OrtException {
     OrtSession.SessionOptions so = new OrtSession.SessionOptions();
-    so.setIntraOpNumThreads(options.threads());
+    // One thread per run: the parallelism is across batches (Workers); no ORT thread pool at all,
+    // so nothing spins or waits on a partner.
+    so.setIntraOpNumThreads(1);
     so.setInterOpNumThreads(1);
     so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
     so.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-    so.addConfigEntry("session.intra_op.allow_spinning", options.spinning() ? "1" : "0");
+    so.addConfigEntry("session.intra_op.allow_spinning", "0");
     return so;
   }
 
@@ -237,9 +240,14 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
   public float[] embed(List<String> texts) {
     int n = texts.size();
     int[][] ids = new int[n][];
+    int slices = Math.min(workers.size(), Math.max(1, n / 256));
+    workers.run(slices, slice -> {
+      for (int i = (int) ((long) n * slice / slices); i < (long) n * (slice + 1) / slices; i++) {
+        ids[i] = encode(texts.get(i));
+      }
+    });
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
-      ids[i] = encode(texts.get(i));
       order[i] = i;
     }
     // Similar lengths together: less padding. A stable sort, so the batches are a function of
@@ -247,12 +255,41 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
     java.util.Arrays.sort(order, (a, b) -> Integer.compare(ids[a].length, ids[b].length));
     float[] out = new float[n * dim];
     int longest = n == 0 ? 0 : ids[order[n - 1]].length;
-    Feed feed = new Feed(Math.min(n, batchSize) * longest);
-    for (int from = 0; from < n; from += batchSize) {
-      int to = Math.min(n, from + batchSize);
-      runBatch(ids, order, from, to, out, feed);
-    }
+    int cells = Math.min(n, batchSize) * longest;
+    int[] starts = batchStarts(ids, order);
+    // Longest batches first: what is left for the last thread at the end is a short batch.
+    AtomicInteger next = new AtomicInteger(starts.length - 1);
+    workers.run(Math.min(workers.size(), starts.length - 1), worker -> {
+      Feed feed = new Feed(cells);
+      for (int k = next.decrementAndGet(); k >= 0; k = next.decrementAndGet()) {
+        runBatch(ids, order, starts[k], starts[k + 1], out, feed);
+      }
+    });
     return out;
+  }
+
+  /**
+   * Where each batch of the sorted rows starts, plus {@code n} at the end: at most {@link
+   * Options#batchSize()} rows, and none longer than its first row + max(4, an eighth), so a few
+   * long rows do not pad a batch of shorter ones (on mixed-length text 14% padding, 12% of the
+   * work, went to 2–3%: gio-bench/docs/text.md).
+   */
+  private int[] batchStarts(int[][] ids, Integer[] order) {
+    int n = order.length;
+    int[] starts = new int[n + 1];
+    int count = 0;
+    for (int from = 0; from < n; ) {
+      starts[count++] = from;
+      int first = ids[order[from]].length;
+      int cap = first + Math.max(4, first / 8);
+      int to = from + 1;
+      while (to < n && to - from < batchSize && ids[order[to]].length <= cap) {
+        to++;
+      }
+      from = to;
+    }
+    starts[count++] = n;
+    return java.util.Arrays.copyOf(starts, count);
   }
 
   /** The word-piece ids of one text, truncated to the maximum length (and counted if so). */
@@ -318,14 +355,12 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
       }
       try (OrtSession.Result result = session.run(tensors)) {
         FloatBuffer states = ((OnnxTensor) result.get(0)).getFloatBuffer();
-        float[] all = new float[states.remaining()];
-        states.get(all);
         for (int r = 0; r < b; r++) {
           int offset = order[from + r] * dim;
           if (pooledOutput) {
-            System.arraycopy(all, r * dim, out, offset, dim);
+            states.get(r * dim, out, offset, dim);
           } else {
-            meanPool(all, r * seq * dim, lengths[r], out, offset);
+            meanPool(states, r * seq * dim, lengths[r], out, offset);
           }
           normalize(out, offset, dim);
         }
@@ -341,12 +376,12 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
    * sentence-transformers' mean pooling: the sum of the first {@code count} token states (the
    * unmasked ones: padding is always at the end) over their count.
    */
-  private void meanPool(float[] states, int base, int count, float[] out, int offset) {
+  private void meanPool(FloatBuffer states, int base, int count, float[] out, int offset) {
     double[] sum = new double[dim];
     for (int t = 0; t < count; t++) {
       int at = base + t * dim;
       for (int c = 0; c < dim; c++) {
-        sum[c] += states[at + c];
+        sum[c] += states.get(at + c);
       }
     }
     double denom = Math.max(count, 1e-9); // sentence-transformers clamps the count at 1e-9
@@ -402,6 +437,7 @@ public final class OnnxSentenceEmbedder implements TextEmbedder {
 
   @Override
   public void close() {
+    workers.close();
     try {
       session.close();
     } catch (OrtException e) {

@@ -49,6 +49,35 @@ class OnnxSentenceEmbedderTest {
   }
 
   @Test
+  void manyBatchesOfMixedLengthsOnSeveralThreadsGiveEachRowItsOwnVector() throws IOException {
+    // 1 to 30 pieces: batches are cut by row count and by length, and run in parallel.
+    String[] words = {"the", "quick", "brown", "fox", "jumps", "over", "lazy", "dog", "gio", "selects"};
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      StringBuilder line = new StringBuilder();
+      for (int w = 0; w < (i * 7) % 29; w++) {
+        line.append(words[(i + w * 3) % words.length]).append(' ');
+      }
+      texts.add(line.toString());
+    }
+    float[] one;
+    try (OnnxSentenceEmbedder e = OnnxSentenceEmbedder.open(model,
+        OnnxSentenceEmbedder.Options.defaults().withBatchSize(8).withThreads(1))) {
+      one = e.embed(texts);
+      int d = e.dim();
+      for (int i = 0; i < texts.size(); i += 37) {
+        float[] alone = e.embed(List.of(texts.get(i)));
+        assertArrayEquals(alone, java.util.Arrays.copyOfRange(one, i * d, (i + 1) * d), 1e-6f,
+            "row " + i + " in a batch and alone");
+      }
+    }
+    try (OnnxSentenceEmbedder e = OnnxSentenceEmbedder.open(model,
+        OnnxSentenceEmbedder.Options.defaults().withBatchSize(8).withThreads(3))) {
+      assertArrayEquals(one, e.embed(texts), "1 and 3 threads");
+    }
+  }
+
+  @Test
   void tokenizesKnownStringsToTheExpectedIds() throws IOException {
     WordPieceTokenizer t = WordPieceTokenizer.load(model.resolve("vocab.txt"), true);
     for (JsonNode c : expected.get("cases")) {
