@@ -154,8 +154,7 @@ public final class GreedySelector {
     final int[] retrieval;
     int retrieved;
     /** The removed rows in order (see {@link GreedyProgress#steps()}). */
-    int[] steps = new int[64];
-    int stepCount;
+    final StepLog steps = new StepLog();
     final List<Long> selected = new ArrayList<>();
     final List<Double> klTrace = new ArrayList<>();
     final List<Double> exactTrace = new ArrayList<>();
@@ -240,19 +239,16 @@ public final class GreedySelector {
     void removed(int row) {
       gains.removed(row);
       profiles.release(row);
-      if (stepCount == steps.length) {
-        steps = java.util.Arrays.copyOf(steps, 2 * steps.length);
-      }
-      steps[stepCount++] = ~row;
+      steps.removed(row);
     }
 
     /** Marks the last removed row as accepted. */
     void accept() {
-      steps[stepCount - 1] = ~steps[stepCount - 1];
+      steps.accepted();
     }
 
     GreedyProgress progress(int iterations, int rejectedInRow, int risesInRow, double previousKl, double previousExact) {
-      return new GreedyProgress(java.util.Arrays.copyOf(steps, stepCount),
+      return new GreedyProgress(steps.toArray(),
           klTrace.stream().mapToDouble(Double::doubleValue).toArray(),
           exactTrace.stream().mapToDouble(Double::doubleValue).toArray(),
           iterations, rejectedInRow, risesInRow, previousKl, previousExact);

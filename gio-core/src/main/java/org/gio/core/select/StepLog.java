@@ -3,9 +3,9 @@ package org.gio.core.select;
 import java.util.Arrays;
 
 /**
- * The published loop's candidate-index changes in order, for {@link PublishedProgress#steps()}:
- * {@code ~row} when a row is removed, turned into {@code row} when it is then accepted, and
- * {@link PublishedProgress#RESET} for a refill.
+ * A selection loop's removals in order, for {@link GreedyProgress#steps()} and {@link
+ * PublishedProgress#steps()}: {@code ~row} when a row is removed, turned into {@code row} when it
+ * is then accepted, and (the published loop only) {@link PublishedProgress#RESET} for a refill.
  */
 final class StepLog {
   private int[] steps = new int[64];
