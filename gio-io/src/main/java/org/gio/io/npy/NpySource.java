@@ -11,6 +11,7 @@ import org.gio.core.GioInputException;
 import org.gio.core.vectors.VectorSet;
 import org.gio.core.vectors.VectorSource;
 import org.gio.io.internal.ReadAhead;
+import org.gio.io.internal.RecordRuns;
 import org.gio.io.internal.SourceFiles;
 
 /**
@@ -128,21 +129,11 @@ public final class NpySource implements VectorSource {
     int most = Math.max(1, (1 << 20) / rowBytes);
     ByteBuffer staging = ByteBuffer.allocateDirect(most * rowBytes).order(ByteOrder.LITTLE_ENDIAN);
     float[] run = new float[most * dim];
-    for (int i = 0; i < wanted.length; ) {
-      long first = wanted[i];
-      if (first < 0 || first >= rows || (i > 0 && first <= wanted[i - 1])) {
-        throw new IllegalArgumentException("row " + first + " is not in a source of " + rows
-            + " rows, or the rows are not ascending");
-      }
-      int n = 1;
-      while (i + n < wanted.length && n < most && wanted[i + n] == first + n) {
-        n++;
-      }
+    RecordRuns.forEach(wanted, rows, most, (first, n, at) -> {
       read(staging, first, n);
       copy(staging, run);
-      System.arraycopy(run, 0, out, i * dim, n * dim);
-      i += n;
-    }
+      System.arraycopy(run, 0, out, at * dim, n * dim);
+    });
     return VectorSet.wrap(out, wanted.length, dim);
   }
 

@@ -12,6 +12,7 @@ import org.gio.core.GioInputException;
 import org.gio.core.vectors.VectorSet;
 import org.gio.core.vectors.VectorSource;
 import org.gio.io.internal.ReadAhead;
+import org.gio.io.internal.RecordRuns;
 import org.gio.io.internal.SourceFiles;
 
 /**
@@ -152,20 +153,10 @@ public final class VecsSource implements VectorSource {
     float[] out = new float[Math.multiplyExact(wanted.length, dim)];
     int most = Math.max(1, (1 << 20) / record);
     ByteBuffer staging = ByteBuffer.allocateDirect(most * record).order(ByteOrder.LITTLE_ENDIAN);
-    for (int i = 0; i < wanted.length; ) {
-      long first = wanted[i];
-      if (first < 0 || first >= rows || (i > 0 && first <= wanted[i - 1])) {
-        throw new IllegalArgumentException("row " + first + " is not in a source of " + rows
-            + " rows, or the rows are not ascending");
-      }
-      int n = 1;
-      while (i + n < wanted.length && n < most && wanted[i + n] == first + n) {
-        n++;
-      }
+    RecordRuns.forEach(wanted, rows, most, (first, n, at) -> {
       read(staging, first, n);
-      decode(staging, first, n, out, i * dim);
-      i += n;
-    }
+      decode(staging, first, n, out, at * dim);
+    });
     return VectorSet.wrap(out, wanted.length, dim);
   }
 
