@@ -217,7 +217,6 @@ final class CheckpointFile {
     int dim = in.readInt();
     long[] ids = readLongs(in, Math.multiplyExact(n, depth));
     double[] squared = readDoubles(in, ids.length);
-    
     long[] listedIds = readLongs(in, in.readInt());
     VectorSet listed = readVectors(in, listedIds.length, dim);
     long[] sampleIds = readLongs(in, in.readInt());
@@ -226,8 +225,7 @@ final class CheckpointFile {
   }
 
   private static void writeProgress(DataOutputStream out, GreedyProgress p) throws IOException {
-    out.writeInt(p.steps().length);
-    Bulk.write(out, p.steps());
+    writeInts(out, p.steps());
     writeDoubles(out, p.kl());
     writeDoubles(out, p.exactKl());
     out.writeInt(p.iterations());
@@ -238,8 +236,7 @@ final class CheckpointFile {
   }
 
   private static GreedyProgress readProgress(DataInputStream in) throws IOException {
-    int[] steps = new int[in.readInt()];
-    Bulk.read(in, steps);
+    int[] steps = readInts(in);
     double[] kl = readDoubles(in, in.readInt());
     double[] exact = readDoubles(in, in.readInt());
     return new GreedyProgress(steps, kl, exact, in.readInt(), in.readInt(), in.readInt(),
